@@ -1,0 +1,4 @@
+package io.ledgerline.queue;
+
+/** Stops joins; the people already waiting are still called. */
+public record CloseQueue(String queueId) implements QueueCommand {}

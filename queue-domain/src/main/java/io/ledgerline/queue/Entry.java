@@ -1,0 +1,31 @@
+package io.ledgerline.queue;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One active visit in a queue. The ticket is unique within the queue and never reused, so
+ * (priority, ticket) orders the waiting line without ties.
+ */
+public record Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt) {
+
+    /** The calling order: strict priority first, then first come first served by ticket. */
+    public static final Comparator<Entry> CALLING_ORDER =
+            Comparator.comparing(Entry::priority).thenComparingLong(Entry::ticket);
+
+    public Entry {
+        Objects.requireNonNull(entryId, "entryId");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(joinedAt, "joinedAt");
+    }
+
+    public Entry withStatus(EntryStatus newStatus) {
+        return new Entry(entryId, priority, ticket, newStatus, joinedAt);
+    }
+
+    public Entry withPriority(Priority newPriority) {
+        return new Entry(entryId, newPriority, ticket, status, joinedAt);
+    }
+}

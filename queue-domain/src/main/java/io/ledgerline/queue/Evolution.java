@@ -1,0 +1,66 @@
+package io.ledgerline.queue;
+
+import static io.ledgerline.queue.EntryStatus.CALLED;
+import static io.ledgerline.queue.EntryStatus.WAITING;
+
+/**
+ * How each event changes the state; the body of {@link QueueDecider#evolve}. Every case is a few
+ * O(log n) operations on persistent collections: nothing is copied whole.
+ */
+final class Evolution {
+
+    private Evolution() {
+    }
+
+    static QueueState apply(QueueState state, QueueEvent event) {
+        if (event instanceof QueueCreated created) {
+            if (state.exists()) {
+                throw corrupt(state, event, "the queue already exists");
+            }
+            return state.created(created.queueId(), created.name(), created.capacity());
+        }
+        if (!state.exists() || !state.queueId().equals(event.queueId())) {
+            throw corrupt(state, event, "the event does not belong to this queue");
+        }
+        return switch (event) {
+            case QueueCreated e -> throw corrupt(state, e, "unreachable");
+            case QueueConfigured e -> state.configured(e.name(), e.capacity());
+            case EntryJoined e -> {
+                if (state.entry(e.entryId()).isPresent()) {
+                    throw corrupt(state, e, "the entry is already active");
+                }
+                yield state.withEntry(new Entry(e.entryId(), e.priority(), e.ticket(), WAITING, e.joinedAt()));
+            }
+            case EntryLeft e -> state.withoutEntry(active(state, e, e.entryId()));
+            case EntryCalled e -> state.withEntry(in(state, e, e.entryId(), WAITING).withStatus(CALLED));
+            case EntryCompleted e -> state.withoutEntry(in(state, e, e.entryId(), CALLED));
+            case EntryMarkedNoShow e -> state.withoutEntry(in(state, e, e.entryId(), CALLED));
+            case EntryRequeued e -> state.withEntry(in(state, e, e.entryId(), CALLED).withStatus(WAITING));
+            case EntryPriorityChanged e -> state.withEntry(in(state, e, e.entryId(), WAITING).withPriority(e.to()));
+            case EntryTransferredOut e -> state.withoutEntry(in(state, e, e.entryId(), WAITING));
+            case QueuePaused e -> state.inStatus(QueueStatus.PAUSED);
+            case QueueResumed e -> state.inStatus(QueueStatus.OPEN);
+            case QueueSlept e -> state.sleepingUntil(e.until());
+            case QueueWoken e -> state.inStatus(QueueStatus.OPEN);
+            case QueueOpened e -> state.inStatus(QueueStatus.OPEN);
+            case QueueClosed e -> state.inStatus(QueueStatus.CLOSED);
+            case QueueEmergencyStopped e -> state.inStatus(QueueStatus.EMERGENCY_STOPPED);
+        };
+    }
+
+    private static Entry active(QueueState state, QueueEvent event, String entryId) {
+        return state.entry(entryId).orElseThrow(() -> corrupt(state, event, "no active entry " + entryId));
+    }
+
+    private static Entry in(QueueState state, QueueEvent event, String entryId, EntryStatus expected) {
+        Entry entry = active(state, event, entryId);
+        if (entry.status() != expected) {
+            throw corrupt(state, event, "entry " + entryId + " is " + entry.status() + ", expected " + expected);
+        }
+        return entry;
+    }
+
+    private static IllegalStateException corrupt(QueueState state, QueueEvent event, String why) {
+        return new IllegalStateException("event " + event + " cannot follow " + state + ": " + why);
+    }
+}

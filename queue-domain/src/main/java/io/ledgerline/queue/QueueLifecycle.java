@@ -1,0 +1,103 @@
+package io.ledgerline.queue;
+
+import static io.ledgerline.queue.Decision.accept;
+import static io.ledgerline.queue.Decision.reject;
+import static io.ledgerline.queue.QueueStatus.CLOSED;
+import static io.ledgerline.queue.QueueStatus.EMERGENCY_STOPPED;
+import static io.ledgerline.queue.QueueStatus.OPEN;
+import static io.ledgerline.queue.QueueStatus.PAUSED;
+import static io.ledgerline.queue.QueueStatus.SLEEPING;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Rules for the queue itself: creation, settings and status transitions.
+ *
+ * <pre>
+ *   OPEN     --pause--> PAUSED    --resume--> OPEN
+ *   OPEN     --sleep--> SLEEPING  --wake-->   OPEN     (SLEEPING --pause--> PAUSED, PAUSED --sleep--> SLEEPING)
+ *   OPEN, PAUSED, SLEEPING --close--> CLOSED --open--> OPEN
+ *   any other status --emergency stop--> EMERGENCY_STOPPED --resume or open--> OPEN
+ * </pre>
+ *
+ * A transition asked from a status that does not allow it is rejected with the reason named after the
+ * current status (QUEUE_PAUSED, QUEUE_SLEEPING, QUEUE_CLOSED, QUEUE_EMERGENCY_STOPPED), or
+ * INVALID_COMMAND when the queue is OPEN, since there is no QUEUE_OPEN reason.
+ */
+final class QueueLifecycle {
+
+    private QueueLifecycle() {
+    }
+
+    static Decision create(CreateQueue command) {
+        return accept(new QueueCreated(command.queueId(), command.name(), command.capacity()));
+    }
+
+    /** Allowed in every status, even an emergency stop: fixing the settings may be why the queue was stopped. */
+    static Decision configure(ConfigureQueue command, QueueState state) {
+        if (command.capacity() < state.activeCount()) {
+            return reject(RejectionReason.QUEUE_FULL, "capacity " + command.capacity() + " is below the "
+                    + state.activeCount() + " active entries of queue " + state.queueId());
+        }
+        return accept(new QueueConfigured(command.queueId(), command.name(), command.capacity()));
+    }
+
+    static Decision pause(PauseQueue command, QueueState state) {
+        String reason = command.reason() == null ? "" : command.reason();
+        return transition(state, "pause", EnumSet.of(OPEN, SLEEPING),
+                () -> new QueuePaused(command.queueId(), reason));
+    }
+
+    static Decision resume(ResumeQueue command, QueueState state) {
+        return transition(state, "resume", EnumSet.of(PAUSED, EMERGENCY_STOPPED),
+                () -> new QueueResumed(command.queueId()));
+    }
+
+    static Decision sleep(SleepQueue command, QueueState state) {
+        return transition(state, "put to sleep", EnumSet.of(OPEN, PAUSED),
+                () -> new QueueSlept(command.queueId(), command.until()));
+    }
+
+    static Decision wake(WakeQueue command, QueueState state) {
+        return transition(state, "wake", EnumSet.of(SLEEPING), () -> new QueueWoken(command.queueId()));
+    }
+
+    static Decision open(OpenQueue command, QueueState state) {
+        return transition(state, "open", EnumSet.of(CLOSED, EMERGENCY_STOPPED),
+                () -> new QueueOpened(command.queueId()));
+    }
+
+    static Decision close(CloseQueue command, QueueState state) {
+        return transition(state, "close", EnumSet.of(OPEN, PAUSED, SLEEPING),
+                () -> new QueueClosed(command.queueId()));
+    }
+
+    /** From every status but itself: stopping twice records nothing new, so it is refused. */
+    static Decision emergencyStop(EmergencyStopQueue command, QueueState state) {
+        return transition(state, "emergency-stop", EnumSet.complementOf(EnumSet.of(EMERGENCY_STOPPED)),
+                () -> new QueueEmergencyStopped(command.queueId(), command.reason()));
+    }
+
+    private static Decision transition(QueueState state, String action, Set<QueueStatus> allowedFrom,
+                                       Supplier<QueueEvent> event) {
+        if (allowedFrom.contains(state.status())) {
+            return accept(event.get());
+        }
+        return rejectForStatus(state, "cannot " + action + " queue " + state.queueId() + " while it is "
+                + state.status() + " (allowed from " + allowedFrom + ")");
+    }
+
+    /** The rejection that names the queue's current status. */
+    static Decision rejectForStatus(QueueState state, String detail) {
+        RejectionReason reason = switch (state.status()) {
+            case OPEN -> RejectionReason.INVALID_COMMAND;
+            case PAUSED -> RejectionReason.QUEUE_PAUSED;
+            case SLEEPING -> RejectionReason.QUEUE_SLEEPING;
+            case CLOSED -> RejectionReason.QUEUE_CLOSED;
+            case EMERGENCY_STOPPED -> RejectionReason.QUEUE_EMERGENCY_STOPPED;
+        };
+        return reject(reason, detail);
+    }
+}
