@@ -1,0 +1,77 @@
+package io.ledgerline.projection.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.ledgerline.projection.model.Change;
+import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.Priority;
+import io.ledgerline.projection.model.ProjectedEvent;
+import io.ledgerline.projection.model.QueueStatus;
+import ledgerline.queue.v1.EntryCalled;
+import ledgerline.queue.v1.EntryCompleted;
+import ledgerline.queue.v1.EntryJoined;
+import ledgerline.queue.v1.EntryLeft;
+import ledgerline.queue.v1.EntryMarkedNoShow;
+import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryRequeued;
+import ledgerline.queue.v1.EntryTransferredOut;
+import ledgerline.queue.v1.QueueClosed;
+import ledgerline.queue.v1.QueueConfigured;
+import ledgerline.queue.v1.QueueCreated;
+import ledgerline.queue.v1.QueueEmergencyStopped;
+import ledgerline.queue.v1.QueueEventEnvelope;
+import ledgerline.queue.v1.QueueOpened;
+import ledgerline.queue.v1.QueuePaused;
+import ledgerline.queue.v1.QueueResumed;
+import ledgerline.queue.v1.QueueSlept;
+import ledgerline.queue.v1.QueueWoken;
+
+/** The one place where Avro event records become the projection's own model. */
+@ApplicationScoped
+public class QueueEventMapper {
+
+    public ProjectedEvent toProjected(QueueEventEnvelope envelope) {
+        Object payload = envelope.getPayload();
+        if (envelope.getQueueId() == null || envelope.getQueueId().isBlank()) {
+            throw new UnsupportedEventException("event " + envelope.getEventId() + " has no queueId");
+        }
+        if (envelope.getSequence() < 1) {
+            throw new UnsupportedEventException("event " + envelope.getEventId() + " has sequence "
+                    + envelope.getSequence() + "; sequences start at 1");
+        }
+        String type = payload == null ? "null" : payload.getClass().getSimpleName();
+        return new ProjectedEvent(envelope.getEventId(), envelope.getQueueId(), envelope.getSequence(),
+                envelope.getOccurredAt(), type, changeOf(payload, envelope));
+    }
+
+    private static Change changeOf(Object payload, QueueEventEnvelope envelope) {
+        var at = envelope.getOccurredAt();
+        return switch (payload) {
+            case QueueCreated e -> new Change.QueueCreated(e.getName(), e.getCapacity());
+            case QueueConfigured e -> new Change.QueueConfigured(e.getName(), e.getCapacity());
+            case QueuePaused e -> new Change.QueueStatusSet(QueueStatus.PAUSED);
+            case QueueResumed e -> new Change.QueueStatusSet(QueueStatus.OPEN);
+            case QueueSlept e -> new Change.QueueStatusSet(QueueStatus.SLEEPING);
+            case QueueWoken e -> new Change.QueueStatusSet(QueueStatus.OPEN);
+            case QueueOpened e -> new Change.QueueStatusSet(QueueStatus.OPEN);
+            case QueueClosed e -> new Change.QueueStatusSet(QueueStatus.CLOSED);
+            case QueueEmergencyStopped e -> new Change.QueueStatusSet(QueueStatus.EMERGENCY_STOPPED);
+            case EntryJoined e -> new Change.EntryJoined(e.getEntryId(), priority(e.getPriority()), e.getTicket(),
+                    e.getJoinedAt());
+            case EntryCalled e -> new Change.EntryCalled(e.getEntryId(), e.getCalledAt());
+            case EntryCompleted e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.COMPLETED, e.getCompletedAt());
+            case EntryLeft e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.LEFT, at);
+            case EntryMarkedNoShow e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.NO_SHOW, at);
+            case EntryTransferredOut e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.TRANSFERRED, at);
+            case EntryRequeued e -> new Change.EntryRequeued(e.getEntryId());
+            case EntryPriorityChanged e -> new Change.EntryPriorityChanged(e.getEntryId(), priority(e.getTo()));
+            case null -> throw new UnsupportedEventException("event " + envelope.getEventId() + " has no payload");
+            default -> throw new UnsupportedEventException("event " + envelope.getEventId()
+                    + " has a payload this projection does not know: " + payload.getClass().getName());
+        };
+    }
+
+    static Priority priority(ledgerline.queue.v1.Priority avro) {
+        return Priority.valueOf(avro.name());
+    }
+}
