@@ -3,6 +3,7 @@ package io.ledgerline.queue;
 import static io.ledgerline.queue.Decision.accept;
 import static io.ledgerline.queue.Decision.reject;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,14 +22,13 @@ final class EntryRules {
 
     /** Joining is allowed while OPEN, PAUSED or SLEEPING: people may queue while service is paused. */
     static Decision join(JoinQueue command, QueueState state) {
-        switch (state.status()) {
-            case EMERGENCY_STOPPED, CLOSED -> {
-                return QueueLifecycle.rejectForStatus(state,
-                        "queue " + state.queueId() + " is " + state.status() + " and takes no new entries");
-            }
-            case OPEN, PAUSED, SLEEPING -> {
-                // joins allowed
-            }
+        boolean takesNewEntries = switch (state.status()) {
+            case OPEN, PAUSED, SLEEPING -> true;
+            case CLOSED, EMERGENCY_STOPPED -> false;
+        };
+        if (!takesNewEntries) {
+            return QueueLifecycle.rejectForStatus(state,
+                    "queue " + state.queueId() + " is " + state.status() + " and takes no new entries");
         }
         if (state.entry(command.entryId()).isPresent()) {
             return reject(RejectionReason.DUPLICATE_ENTRY,
@@ -57,22 +57,19 @@ final class EntryRules {
      * the only time we are given).
      */
     static Decision callNext(CallNext command, QueueState state) {
-        boolean wakeFirst = false;
-        switch (state.status()) {
-            case OPEN, CLOSED -> {
-                // calling allowed
-            }
-            case SLEEPING -> {
-                if (command.calledAt().isBefore(state.sleepingUntil())) {
-                    return QueueLifecycle.rejectForStatus(state, "queue " + state.queueId()
-                            + " sleeps until " + state.sleepingUntil() + "; nobody is called before then");
-                }
-                wakeFirst = true;
-            }
-            case PAUSED, EMERGENCY_STOPPED -> {
-                return QueueLifecycle.rejectForStatus(state,
-                        "queue " + state.queueId() + " is " + state.status() + "; nobody is called");
-            }
+        boolean calls = switch (state.status()) {
+            case OPEN, CLOSED, SLEEPING -> true;
+            case PAUSED, EMERGENCY_STOPPED -> false;
+        };
+        if (!calls) {
+            return QueueLifecycle.rejectForStatus(state,
+                    "queue " + state.queueId() + " is " + state.status() + "; nobody is called");
+        }
+        boolean wakeFirst = state.status() == QueueStatus.SLEEPING;
+        if (wakeFirst && !hasWokenBy(state, command.calledAt())) {
+            return QueueLifecycle.rejectForStatus(state, "queue " + state.queueId() + " sleeps until "
+                    + (state.sleepingUntil() == null ? "woken" : state.sleepingUntil())
+                    + "; nobody is called before then");
         }
         Optional<Entry> next = state.nextToCall();
         if (next.isEmpty()) {
@@ -80,6 +77,11 @@ final class EntryRules {
         }
         EntryCalled called = new EntryCalled(command.queueId(), next.get().entryId(), command.calledAt());
         return wakeFirst ? accept(new QueueWoken(command.queueId()), called) : accept(called);
+    }
+
+    /** A sleep restored from a snapshot without its end time lasts until an explicit WakeQueue. */
+    private static boolean hasWokenBy(QueueState state, Instant calledAt) {
+        return state.sleepingUntil() != null && !calledAt.isBefore(state.sleepingUntil());
     }
 
     static Decision complete(CompleteEntry command, QueueState state) {

@@ -25,7 +25,8 @@ import org.pcollections.TreePSet;
  * @param name          null until the queue is created
  * @param capacity      the most active entries the queue holds; 0 until created
  * @param status        null until the queue is created
- * @param sleepingUntil when a SLEEPING queue may be called again; null in every other status
+ * @param sleepingUntil when a SLEEPING queue may be called again; null in every other status (and for a
+ *                      SLEEPING queue restored from a snapshot that did not carry it: it then sleeps until woken)
  * @param nextTicket    the ticket the next joiner gets; starts at 1 and only grows
  * @param entriesById   the active entries by id
  * @param waitingLine   the WAITING entries in {@link Entry#CALLING_ORDER}
@@ -48,6 +49,9 @@ public record QueueState(
         Objects.requireNonNull(waitingLine, "waitingLine");
         if (!Entry.CALLING_ORDER.equals(waitingLine.comparator())) {
             throw new IllegalArgumentException("waitingLine must be sorted by Entry.CALLING_ORDER");
+        }
+        if (sleepingUntil != null && status != QueueStatus.SLEEPING) {
+            throw new IllegalArgumentException("only a SLEEPING queue has a wake time, not a " + status + " one");
         }
     }
 

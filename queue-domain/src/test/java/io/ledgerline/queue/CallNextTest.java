@@ -118,4 +118,15 @@ class CallNextTest {
         given(created(), joined("e1", Priority.NORMAL, 1)).when(new CallNext(Q, null))
                 .thenRejected(RejectionReason.INVALID_COMMAND);
     }
+
+    /** The snapshot record has no wake time; such a queue sleeps until an explicit WakeQueue. */
+    @Test
+    void a_sleep_restored_without_its_wake_time_lasts_until_woken() {
+        Entry waiting = new Entry("e1", Priority.NORMAL, 1, EntryStatus.WAITING, T0);
+        QueueState restored = QueueState.restore(Q, "Clinic A", 10, QueueStatus.SLEEPING, null, 2, java.util.List.of(waiting));
+        Decision call = QueueDecider.decide(new CallNext(Q, WAKE_AT.plusSeconds(86_400)), restored);
+        assertThat(call).isEqualTo(Decision.reject(RejectionReason.QUEUE_SLEEPING,
+                "queue clinic-a sleeps until woken; nobody is called before then"));
+        assertThat(QueueDecider.decide(new WakeQueue(Q), restored)).isEqualTo(Decision.accept(new QueueWoken(Q)));
+    }
 }
