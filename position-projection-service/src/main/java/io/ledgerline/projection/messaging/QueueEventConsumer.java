@@ -106,7 +106,8 @@ public class QueueEventConsumer {
 
     private Uni<Void> deadLetter(Message<?> message, IncomingKafkaRecordMetadata<?, ?> source, byte[] value,
             String type, String reason, String cause) {
-        LOG.warnf("Dead-lettering %s-%d@%d: %s", source.getTopic(), source.getPartition(), source.getOffset(), reason);
+        LOG.warnf("Dead-lettering %s-%d@%d: %s%s", source.getTopic(), source.getPartition(), source.getOffset(),
+                reason, cause == null ? "" : " (cause: " + cause + ")");
         return deadLetters.send(source, value, reason, cause)
                 .invoke(() -> metrics.deadLettered(type))
                 .flatMap(ignored -> Uni.createFrom().completionStage(message.ack()));

@@ -1,0 +1,249 @@
+package io.ledgerline.projection.it;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.ledgerline.projection.messaging.DeadLetterPublisher;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import ledgerline.queue.v1.Priority;
+
+/**
+ * Against the real Kafka, Apicurio, PostgreSQL and Redis of {@code ./ledgerline up}: events go to the test events
+ * topic, answers come from the REST queries. Every test works on its own queue (UUID), so tests and earlier runs
+ * never see each other's data.
+ */
+@QuarkusTest
+class PositionProjectionIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static void awaitLastSequence(QueueScript queue) {
+        await().atMost(PATIENCE).untilAsserted(() -> when().get("/queues/{q}", queue.queueId)
+                .then().statusCode(200).body("lastSequence", equalTo((int) queue.lastSequence())));
+    }
+
+    private static void assertPosition(QueueScript queue, String entryId, Integer position) {
+        when().get("/queues/{q}/entries/{e}", queue.queueId, entryId)
+                .then().statusCode(200).body("position", position == null ? nullValue() : equalTo(position));
+    }
+
+    @Test
+    void mixedPrioritiesAreRankedByClassThenByTicket() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Front desk", 20),
+                queue.joined("normal-1", Priority.NORMAL),
+                queue.joined("low-2", Priority.LOW),
+                queue.joined("urgent-3", Priority.URGENT),
+                queue.joined("normal-4", Priority.NORMAL),
+                queue.joined("high-5", Priority.HIGH));
+        awaitLastSequence(queue);
+
+        when().get("/queues/{q}", queue.queueId).then().statusCode(200)
+                .body("queueId", equalTo(queue.queueId))
+                .body("name", equalTo("Front desk"))
+                .body("status", equalTo("OPEN"))
+                .body("capacity", equalTo(20))
+                .body("waitingCount", equalTo(5))
+                .body("lastSequence", equalTo(6));
+        assertPosition(queue, "urgent-3", 1);
+        assertPosition(queue, "high-5", 2);
+        assertPosition(queue, "normal-1", 3);
+        assertPosition(queue, "normal-4", 4);
+        assertPosition(queue, "low-2", 5);
+        when().get("/queues/{q}/entries/{e}", queue.queueId, "high-5").then()
+                .body("status", equalTo("WAITING"))
+                .body("priority", equalTo("HIGH"))
+                .body("ticket", equalTo(5))
+                .body("joinedAt", containsString("T"));
+
+        given().queryParam("status", "WAITING").queryParam("limit", 50)
+                .when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200)
+                .body("entryId", contains("urgent-3", "high-5", "normal-1", "normal-4", "low-2"))
+                .body("position", contains(1, 2, 3, 4, 5));
+        given().queryParam("limit", 2).when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200).body("entryId", contains("urgent-3", "high-5"));
+    }
+
+    @Test
+    void callingCompletingAndLeavingMoveThoseBehind() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Pharmacy", 10),
+                queue.joined("a", Priority.NORMAL),
+                queue.joined("b", Priority.NORMAL),
+                queue.joined("c", Priority.NORMAL),
+                queue.joined("d", Priority.NORMAL),
+                queue.called("a"));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/a", queue.queueId).then()
+                .body("status", equalTo("CALLED")).body("position", nullValue());
+        assertPosition(queue, "b", 1);
+        assertPosition(queue, "d", 3);
+
+        TestKafka.send(queue.completed("a"), queue.left("b"));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/a", queue.queueId).then().body("status", equalTo("COMPLETED"));
+        when().get("/queues/{q}/entries/b", queue.queueId).then()
+                .body("status", equalTo("LEFT")).body("position", nullValue());
+        assertPosition(queue, "c", 1);
+        assertPosition(queue, "d", 2);
+        when().get("/queues/{q}", queue.queueId).then().body("waitingCount", equalTo(2));
+    }
+
+    @Test
+    void requeuePriorityChangeTransferAndNoShowKeepTheLineRight() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Lab", 10),
+                queue.joined("a", Priority.NORMAL),
+                queue.joined("b", Priority.NORMAL),
+                queue.joined("c", Priority.LOW),
+                queue.called("a"),
+                queue.requeued("a"));
+        awaitLastSequence(queue);
+        // Requeued with its original ticket: back in front of b.
+        assertPosition(queue, "a", 1);
+        assertPosition(queue, "b", 2);
+
+        TestKafka.send(queue.priorityChanged("c", Priority.LOW, Priority.URGENT),
+                queue.transferredOut("b", Priority.NORMAL),
+                queue.called("c"),
+                queue.noShow("c"),
+                queue.paused("lunch"));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/b", queue.queueId).then()
+                .body("status", equalTo("TRANSFERRED")).body("position", nullValue());
+        when().get("/queues/{q}/entries/c", queue.queueId).then()
+                .body("status", equalTo("NO_SHOW")).body("priority", equalTo("URGENT"));
+        assertPosition(queue, "a", 1);
+        when().get("/queues/{q}", queue.queueId).then()
+                .body("status", equalTo("PAUSED")).body("waitingCount", equalTo(1));
+        given().queryParam("status", "NO_SHOW").when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200).body("entryId", contains("c")).body("position", contains((Object) null));
+    }
+
+    @Test
+    void aPriorityChangeMovesAWaitingEntry() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Triage", 10),
+                queue.joined("first", Priority.NORMAL),
+                queue.joined("second", Priority.NORMAL),
+                queue.priorityChanged("second", Priority.NORMAL, Priority.HIGH));
+        awaitLastSequence(queue);
+
+        assertPosition(queue, "second", 1);
+        assertPosition(queue, "first", 2);
+    }
+
+    @Test
+    void aRedeliveredEventIsSkipped() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Bakery", 10), queue.joined("a", Priority.NORMAL),
+                queue.joined("b", Priority.NORMAL));
+        awaitLastSequence(queue);
+
+        // Sequence 2 again, carrying a different entry: an older sequence is never applied twice.
+        TestKafka.send(queue.withSequence(2, new ledgerline.queue.v1.EntryJoined("ghost", Priority.URGENT, 99L,
+                java.time.Instant.now())), queue.joined("c", Priority.NORMAL));
+        awaitLastSequence(queue);
+
+        when().get("/queues/{q}/entries/ghost", queue.queueId).then().statusCode(404);
+        when().get("/queues/{q}", queue.queueId).then().body("waitingCount", equalTo(3));
+        assertPosition(queue, "c", 3);
+        assertThat(when().get("/q/metrics").asString())
+                .contains("ledgerline_projection_events_skipped_total{type=\"EntryJoined\"");
+    }
+
+    @Test
+    void unknownQueuesAndEntriesAreProblemDetails() {
+        when().get("/queues/{q}", "it-no-such-queue").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("reason", equalTo("QUEUE_NOT_FOUND"))
+                .body("title", equalTo("Queue not found"))
+                .body("detail", containsString("it-no-such-queue"));
+
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Post office", 3));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/{e}", queue.queueId, "nobody").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("reason", equalTo("ENTRY_NOT_FOUND"));
+        when().get("/queues/{q}/entries", "it-no-such-queue").then()
+                .statusCode(404).body("reason", equalTo("QUEUE_NOT_FOUND"));
+        given().queryParam("limit", 0).when().get("/queues/{q}/entries", queue.queueId).then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAndLaterEventsStillApply() {
+        QueueScript queue = new QueueScript();
+        byte[] garbage = new byte[64];
+        new Random().nextBytes(garbage);
+        garbage[0] = 0x13; // never the serde's magic byte
+        TestKafka.sendRaw(queue.queueId, garbage);
+        TestKafka.send(queue.created("After the poison", 5), queue.joined("a", Priority.HIGH));
+
+        awaitLastSequence(queue);
+        assertPosition(queue, "a", 1);
+        List<ConsumerRecord<String, byte[]>> dead = await().atMost(PATIENCE)
+                .until(() -> TestKafka.deadLetters(queue.queueId), list -> !list.isEmpty());
+        ConsumerRecord<String, byte[]> letter = dead.get(0);
+        assertThat(letter.value()).isEqualTo(garbage);
+        assertThat(TestKafka.header(letter, DeadLetterPublisher.REASON)).get().asString()
+                .startsWith("not a QueueEventEnvelope");
+        assertThat(TestKafka.header(letter, DeadLetterPublisher.TOPIC)).contains(TestKafka.eventsTopic());
+        assertThat(TestKafka.header(letter, DeadLetterPublisher.PARTITION)).isPresent();
+        assertThat(TestKafka.header(letter, DeadLetterPublisher.OFFSET)).isPresent();
+    }
+
+    @Test
+    void readinessIsUpWhileTheProjectionRuns() {
+        when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aRebuildGivesTheSameAnswersBack() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Rebuilt", 8),
+                queue.joined("a", Priority.LOW),
+                queue.joined("b", Priority.URGENT),
+                queue.joined("c", Priority.NORMAL),
+                queue.called("b"),
+                queue.joined("d", Priority.HIGH),
+                queue.left("c"));
+        awaitLastSequence(queue);
+        String queueBefore = when().get("/queues/{q}", queue.queueId).asString();
+        String lineBefore = when().get("/queues/{q}/entries", queue.queueId).asString();
+        String calledBefore = when().get("/queues/{q}/entries/b", queue.queueId).asString();
+
+        given().contentType(ContentType.JSON).when().post("/admin/rebuild")
+                .then().statusCode(202).body("state", equalTo("REPLAYING"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(when().get("/queues/{q}", queue.queueId).asString()).isEqualTo(queueBefore);
+            assertThat(when().get("/queues/{q}/entries", queue.queueId).asString()).isEqualTo(lineBefore);
+            assertThat(when().get("/queues/{q}/entries/b", queue.queueId).asString()).isEqualTo(calledBefore);
+        });
+        assertThat(lineBefore).contains("\"entryId\":\"d\"");
+        // The projection keeps going after the replay.
+        TestKafka.send(queue.joined("e", Priority.URGENT));
+        awaitLastSequence(queue);
+        assertPosition(queue, "e", 1);
+    }
+}
