@@ -1,0 +1,41 @@
+package io.ledgerline.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain JSON client, so the test talks to the services exactly as any other HTTP caller. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Reply(int status, JsonNode body) {}
+
+    private Http() {}
+
+    static Reply get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    static Reply post(String url, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static Reply delete(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
+    private static Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new Reply(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+    }
+}

@@ -1,0 +1,52 @@
+package io.ledgerline.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Drops everything the projection keeps in the test database and the test Redis db, as an operator would. */
+final class ProjectionStores {
+
+    private ProjectionStores() {}
+
+    static void wipe() throws SQLException, IOException {
+        wipePostgres();
+        wipeRedis();
+    }
+
+    private static void wipePostgres() throws SQLException {
+        String url = "jdbc:postgresql://" + env("LEDGERLINE_DB_HOST", "127.0.0.1") + ":" + env("LEDGERLINE_DB_PORT", "5432")
+                + "/ledgerline_test";
+        try (Connection db = DriverManager.getConnection(url, env("LEDGERLINE_DB_USER", "ledgerline"),
+                System.getenv("LEDGERLINE_DB_PASSWORD"));
+             Statement sql = db.createStatement()) {
+            // Tables, migrations history and all: the projection must recreate its schema from nothing.
+            sql.execute("DROP SCHEMA public CASCADE");
+            sql.execute("CREATE SCHEMA public");
+        }
+    }
+
+    private static void wipeRedis() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", 6379)) {
+            OutputStream out = socket.getOutputStream();
+            out.write("SELECT 1\r\nFLUSHDB\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String replies = new String(in.readNBytes("+OK\r\n+OK\r\n".length()), StandardCharsets.US_ASCII);
+            if (!replies.equals("+OK\r\n+OK\r\n")) {
+                throw new IOException("Redis did not confirm the flush: " + replies);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,10 @@
+package io.ledgerline.command.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer to an accepted command: the events it appended ({@code firstSequence..sequence}) and the entry it
+ * concerned, when there is one.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommandResponse(String commandId, String queueId, String entryId, long firstSequence, long sequence) {}

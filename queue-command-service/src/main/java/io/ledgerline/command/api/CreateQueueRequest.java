@@ -1,0 +1,4 @@
+package io.ledgerline.command.api;
+
+/** Body of POST /queues. */
+public record CreateQueueRequest(String queueId, String name, Integer capacity) {}

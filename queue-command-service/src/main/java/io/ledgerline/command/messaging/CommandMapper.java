@@ -1,0 +1,107 @@
+package io.ledgerline.command.messaging;
+
+import io.ledgerline.queue.CallNext;
+import io.ledgerline.queue.ChangePriority;
+import io.ledgerline.queue.CloseQueue;
+import io.ledgerline.queue.CompleteEntry;
+import io.ledgerline.queue.ConfigureQueue;
+import io.ledgerline.queue.CreateQueue;
+import io.ledgerline.queue.EmergencyStopQueue;
+import io.ledgerline.queue.JoinQueue;
+import io.ledgerline.queue.LeaveQueue;
+import io.ledgerline.queue.MarkNoShow;
+import io.ledgerline.queue.OpenQueue;
+import io.ledgerline.queue.PauseQueue;
+import io.ledgerline.queue.Priority;
+import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.queue.RequeueEntry;
+import io.ledgerline.queue.ResumeQueue;
+import io.ledgerline.queue.SleepQueue;
+import io.ledgerline.queue.TransferEntry;
+import io.ledgerline.queue.WakeQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import ledgerline.queue.v1.QueueCommandEnvelope;
+
+/**
+ * Translates between the Avro command envelope on the commands topic and the domain's commands. The Avro classes
+ * share their simple names with the domain records, so the Avro side is always written fully qualified.
+ */
+@ApplicationScoped
+public class CommandMapper {
+
+    public QueueCommandEnvelope toAvro(String commandId, String actor, Instant issuedAt, QueueCommand command) {
+        return QueueCommandEnvelope.newBuilder()
+                .setCommandId(commandId)
+                .setQueueId(command.queueId())
+                .setIssuedAt(issuedAt)
+                .setActor(actor)
+                .setPayload(payloadOf(command))
+                .build();
+    }
+
+    /** @throws MalformedCommandException when the payload is not a command this service knows */
+    public QueueCommand toDomain(QueueCommandEnvelope envelope) {
+        String q = envelope.getQueueId();
+        return switch (envelope.getPayload()) {
+            case ledgerline.queue.v1.CreateQueue p -> new CreateQueue(q, p.getName(), p.getCapacity());
+            case ledgerline.queue.v1.ConfigureQueue p -> new ConfigureQueue(q, p.getName(), p.getCapacity());
+            case ledgerline.queue.v1.JoinQueue p ->
+                    new JoinQueue(q, p.getEntryId(), priority(p.getPriority()), p.getJoinedAt());
+            case ledgerline.queue.v1.LeaveQueue p -> new LeaveQueue(q, p.getEntryId());
+            case ledgerline.queue.v1.CallNext p -> new CallNext(q, p.getCalledAt());
+            case ledgerline.queue.v1.CompleteEntry p -> new CompleteEntry(q, p.getEntryId(), p.getCompletedAt());
+            case ledgerline.queue.v1.MarkNoShow p -> new MarkNoShow(q, p.getEntryId());
+            case ledgerline.queue.v1.RequeueEntry p -> new RequeueEntry(q, p.getEntryId());
+            case ledgerline.queue.v1.ChangePriority p ->
+                    new ChangePriority(q, p.getEntryId(), priority(p.getPriority()), p.getJustification());
+            case ledgerline.queue.v1.TransferEntry p ->
+                    new TransferEntry(q, p.getEntryId(), p.getTargetQueueId(), p.getJustification());
+            case ledgerline.queue.v1.PauseQueue p -> new PauseQueue(q, p.getReason());
+            case ledgerline.queue.v1.ResumeQueue p -> new ResumeQueue(q);
+            case ledgerline.queue.v1.SleepQueue p -> new SleepQueue(q, p.getUntil());
+            case ledgerline.queue.v1.WakeQueue p -> new WakeQueue(q);
+            case ledgerline.queue.v1.OpenQueue p -> new OpenQueue(q);
+            case ledgerline.queue.v1.CloseQueue p -> new CloseQueue(q);
+            case ledgerline.queue.v1.EmergencyStopQueue p -> new EmergencyStopQueue(q, p.getReason());
+            case null -> throw new MalformedCommandException("the command has no payload");
+            default -> throw new MalformedCommandException(
+                    "unknown command payload " + envelope.getPayload().getClass().getSimpleName());
+        };
+    }
+
+    private static Object payloadOf(QueueCommand command) {
+        return switch (command) {
+            case CreateQueue c -> new ledgerline.queue.v1.CreateQueue(c.name(), c.capacity());
+            case ConfigureQueue c -> new ledgerline.queue.v1.ConfigureQueue(c.name(), c.capacity());
+            case JoinQueue c -> new ledgerline.queue.v1.JoinQueue(c.entryId(), avro(c.priority()), c.joinedAt());
+            case LeaveQueue c -> new ledgerline.queue.v1.LeaveQueue(c.entryId());
+            case CallNext c -> new ledgerline.queue.v1.CallNext(c.calledAt());
+            case CompleteEntry c -> new ledgerline.queue.v1.CompleteEntry(c.entryId(), c.completedAt());
+            case MarkNoShow c -> new ledgerline.queue.v1.MarkNoShow(c.entryId());
+            case RequeueEntry c -> new ledgerline.queue.v1.RequeueEntry(c.entryId());
+            case ChangePriority c ->
+                    new ledgerline.queue.v1.ChangePriority(c.entryId(), avro(c.priority()), c.justification());
+            case TransferEntry c ->
+                    new ledgerline.queue.v1.TransferEntry(c.entryId(), c.targetQueueId(), c.justification());
+            case PauseQueue c -> new ledgerline.queue.v1.PauseQueue(c.reason());
+            case ResumeQueue c -> new ledgerline.queue.v1.ResumeQueue();
+            case SleepQueue c -> new ledgerline.queue.v1.SleepQueue(c.until());
+            case WakeQueue c -> new ledgerline.queue.v1.WakeQueue();
+            case OpenQueue c -> new ledgerline.queue.v1.OpenQueue();
+            case CloseQueue c -> new ledgerline.queue.v1.CloseQueue();
+            case EmergencyStopQueue c -> new ledgerline.queue.v1.EmergencyStopQueue(c.reason());
+        };
+    }
+
+    static Priority priority(ledgerline.queue.v1.Priority priority) {
+        if (priority == null) {
+            throw new MalformedCommandException("priority is missing");
+        }
+        return Priority.valueOf(priority.name());
+    }
+
+    static ledgerline.queue.v1.Priority avro(Priority priority) {
+        return ledgerline.queue.v1.Priority.valueOf(priority.name());
+    }
+}

@@ -1,0 +1,105 @@
+package io.ledgerline.command.messaging;
+
+import static io.ledgerline.command.messaging.CommandMapper.avro;
+import static io.ledgerline.command.messaging.CommandMapper.priority;
+
+import io.ledgerline.command.model.SequencedEvent;
+import io.ledgerline.queue.EntryCalled;
+import io.ledgerline.queue.EntryCompleted;
+import io.ledgerline.queue.EntryJoined;
+import io.ledgerline.queue.EntryLeft;
+import io.ledgerline.queue.EntryMarkedNoShow;
+import io.ledgerline.queue.EntryPriorityChanged;
+import io.ledgerline.queue.EntryRequeued;
+import io.ledgerline.queue.EntryTransferredOut;
+import io.ledgerline.queue.QueueClosed;
+import io.ledgerline.queue.QueueConfigured;
+import io.ledgerline.queue.QueueCreated;
+import io.ledgerline.queue.QueueEmergencyStopped;
+import io.ledgerline.queue.QueueEvent;
+import io.ledgerline.queue.QueueOpened;
+import io.ledgerline.queue.QueuePaused;
+import io.ledgerline.queue.QueueResumed;
+import io.ledgerline.queue.QueueSlept;
+import io.ledgerline.queue.QueueWoken;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import ledgerline.queue.v1.QueueEventEnvelope;
+
+/** Translates between the domain's events and the Avro event envelope on the events topic. */
+@ApplicationScoped
+public class EventMapper {
+
+    public QueueEventEnvelope toAvro(SequencedEvent sequenced, String causationCommandId, String actor, Instant at) {
+        QueueEvent event = sequenced.event();
+        return QueueEventEnvelope.newBuilder()
+                .setEventId(eventId(event.queueId(), sequenced.sequence()))
+                .setQueueId(event.queueId())
+                .setSequence(sequenced.sequence())
+                .setOccurredAt(at)
+                .setCausationCommandId(causationCommandId)
+                .setActor(actor)
+                .setPayload(payloadOf(event))
+                .build();
+    }
+
+    public QueueEvent toDomain(QueueEventEnvelope envelope) {
+        String q = envelope.getQueueId();
+        return switch (envelope.getPayload()) {
+            case ledgerline.queue.v1.QueueCreated p -> new QueueCreated(q, p.getName(), p.getCapacity());
+            case ledgerline.queue.v1.QueueConfigured p -> new QueueConfigured(q, p.getName(), p.getCapacity());
+            case ledgerline.queue.v1.EntryJoined p ->
+                    new EntryJoined(q, p.getEntryId(), priority(p.getPriority()), p.getTicket(), p.getJoinedAt());
+            case ledgerline.queue.v1.EntryLeft p -> new EntryLeft(q, p.getEntryId());
+            case ledgerline.queue.v1.EntryCalled p -> new EntryCalled(q, p.getEntryId(), p.getCalledAt());
+            case ledgerline.queue.v1.EntryCompleted p -> new EntryCompleted(q, p.getEntryId(), p.getCompletedAt());
+            case ledgerline.queue.v1.EntryMarkedNoShow p -> new EntryMarkedNoShow(q, p.getEntryId());
+            case ledgerline.queue.v1.EntryRequeued p -> new EntryRequeued(q, p.getEntryId());
+            case ledgerline.queue.v1.EntryPriorityChanged p -> new EntryPriorityChanged(
+                    q, p.getEntryId(), priority(p.getFrom()), priority(p.getTo()), p.getJustification());
+            case ledgerline.queue.v1.EntryTransferredOut p -> new EntryTransferredOut(
+                    q, p.getEntryId(), p.getTargetQueueId(), priority(p.getPriority()), p.getJustification());
+            case ledgerline.queue.v1.QueuePaused p -> new QueuePaused(q, p.getReason());
+            case ledgerline.queue.v1.QueueResumed p -> new QueueResumed(q);
+            case ledgerline.queue.v1.QueueSlept p -> new QueueSlept(q, p.getUntil());
+            case ledgerline.queue.v1.QueueWoken p -> new QueueWoken(q);
+            case ledgerline.queue.v1.QueueOpened p -> new QueueOpened(q);
+            case ledgerline.queue.v1.QueueClosed p -> new QueueClosed(q);
+            case ledgerline.queue.v1.QueueEmergencyStopped p -> new QueueEmergencyStopped(q, p.getReason());
+            case null, default -> throw new IllegalStateException("event " + envelope.getEventId()
+                    + " of queue " + q + " has a payload this service cannot apply");
+        };
+    }
+
+    /** Deterministic, so that re-appending after an aborted transaction keeps the same event ids. */
+    static String eventId(String queueId, long sequence) {
+        return UUID.nameUUIDFromBytes((queueId + '#' + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Object payloadOf(QueueEvent event) {
+        return switch (event) {
+            case QueueCreated e -> new ledgerline.queue.v1.QueueCreated(e.name(), e.capacity());
+            case QueueConfigured e -> new ledgerline.queue.v1.QueueConfigured(e.name(), e.capacity());
+            case EntryJoined e ->
+                    new ledgerline.queue.v1.EntryJoined(e.entryId(), avro(e.priority()), e.ticket(), e.joinedAt());
+            case EntryLeft e -> new ledgerline.queue.v1.EntryLeft(e.entryId());
+            case EntryCalled e -> new ledgerline.queue.v1.EntryCalled(e.entryId(), e.calledAt());
+            case EntryCompleted e -> new ledgerline.queue.v1.EntryCompleted(e.entryId(), e.completedAt());
+            case EntryMarkedNoShow e -> new ledgerline.queue.v1.EntryMarkedNoShow(e.entryId());
+            case EntryRequeued e -> new ledgerline.queue.v1.EntryRequeued(e.entryId());
+            case EntryPriorityChanged e -> new ledgerline.queue.v1.EntryPriorityChanged(
+                    e.entryId(), avro(e.from()), avro(e.to()), e.justification());
+            case EntryTransferredOut e -> new ledgerline.queue.v1.EntryTransferredOut(
+                    e.entryId(), e.targetQueueId(), avro(e.priority()), e.justification());
+            case QueuePaused e -> new ledgerline.queue.v1.QueuePaused(e.reason());
+            case QueueResumed e -> new ledgerline.queue.v1.QueueResumed();
+            case QueueSlept e -> new ledgerline.queue.v1.QueueSlept(e.until());
+            case QueueWoken e -> new ledgerline.queue.v1.QueueWoken();
+            case QueueOpened e -> new ledgerline.queue.v1.QueueOpened();
+            case QueueClosed e -> new ledgerline.queue.v1.QueueClosed();
+            case QueueEmergencyStopped e -> new ledgerline.queue.v1.QueueEmergencyStopped(e.reason());
+        };
+    }
+}

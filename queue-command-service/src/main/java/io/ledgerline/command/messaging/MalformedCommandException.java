@@ -1,0 +1,9 @@
+package io.ledgerline.command.messaging;
+
+/** A record on the commands topic decoded as Avro but does not make a command: its sender gets a rejection. */
+public final class MalformedCommandException extends RuntimeException {
+
+    public MalformedCommandException(String message) {
+        super(message);
+    }
+}

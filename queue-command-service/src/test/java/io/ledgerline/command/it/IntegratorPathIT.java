@@ -1,0 +1,66 @@
+package io.ledgerline.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import ledgerline.queue.v1.CommandAccepted;
+import ledgerline.queue.v1.CommandRejected;
+import ledgerline.queue.v1.CommandResult;
+import ledgerline.queue.v1.CreateQueue;
+import ledgerline.queue.v1.JoinQueue;
+import ledgerline.queue.v1.Priority;
+import ledgerline.queue.v1.QueueCommandEnvelope;
+import org.junit.jupiter.api.Test;
+
+/** Integrators write Avro commands straight to the commands topic and read results back; poison never blocks them. */
+@QuarkusIntegrationTest
+class IntegratorPathIT {
+
+    private final String queue = "it-kafka-" + UUID.randomUUID();
+
+    @Test
+    void an_avro_command_on_the_topic_gets_a_result_keyed_by_its_command_id() throws Exception {
+        String create = send(new CreateQueue("Back office", 5));
+        String join = send(new JoinQueue("job-1", Priority.URGENT, Instant.now()));
+        String missing = send(new JoinQueue("job-1", Priority.URGENT, Instant.now()));
+
+        assertThat(resultOf(create).getOutcome()).isInstanceOf(CommandAccepted.class);
+        assertThat(resultOf(join).getOutcome()).isInstanceOfSatisfying(CommandAccepted.class, a -> {
+            assertThat(a.getEntryId()).isEqualTo("job-1");
+            assertThat(a.getFirstSequence()).isEqualTo(2L);
+        });
+        assertThat(resultOf(missing).getOutcome()).isInstanceOfSatisfying(CommandRejected.class,
+                r -> assertThat(r.getReason()).isEqualTo("DUPLICATE_ENTRY"));
+    }
+
+    @Test
+    void a_poison_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_queue_carries_on() throws Exception {
+        TopicProbe.sendRaw(TopicProbe.topic("commands"), queue, "not avro at all".getBytes(StandardCharsets.UTF_8));
+        String create = send(new CreateQueue("After poison", 5));
+
+        var dead = TopicProbe.readRaw(TopicProbe.topic("dead-letter"), queue, found -> !found.isEmpty(),
+                Duration.ofSeconds(20));
+        String reason = new String(dead.get(0).headers().lastHeader("ledgerline.dlq.reason").value(),
+                StandardCharsets.UTF_8);
+        assertThat(reason).contains("not a readable command envelope");
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
+        assertThat(resultOf(create).getOutcome()).isInstanceOf(CommandAccepted.class);
+    }
+
+    private String send(Object payload) throws Exception {
+        String commandId = UUID.randomUUID().toString();
+        TopicProbe.sendAvro(TopicProbe.topic("commands"), queue, QueueCommandEnvelope.newBuilder()
+                .setCommandId(commandId).setQueueId(queue).setIssuedAt(Instant.now()).setActor("it:integrator")
+                .setPayload(payload).build());
+        return commandId;
+    }
+
+    private static CommandResult resultOf(String commandId) {
+        return TopicProbe.<CommandResult>readAvro(TopicProbe.topic("results"), commandId,
+                found -> !found.isEmpty(), Duration.ofSeconds(20)).get(0);
+    }
+}

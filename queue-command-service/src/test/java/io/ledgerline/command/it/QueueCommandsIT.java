@@ -1,0 +1,131 @@
+package io.ledgerline.command.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.UUID;
+import ledgerline.queue.v1.EntryCalled;
+import ledgerline.queue.v1.EntryJoined;
+import ledgerline.queue.v1.QueueCreated;
+import ledgerline.queue.v1.QueueEventEnvelope;
+import org.junit.jupiter.api.Test;
+
+/** The REST command path against the real broker and registry: every call goes through the commands topic. */
+@QuarkusIntegrationTest
+class QueueCommandsIT {
+
+    private final String queue = "it-" + UUID.randomUUID();
+
+    @Test
+    void calls_by_strict_priority_then_arrival_and_honours_pause() {
+        create(queue, 10).statusCode(201).body("sequence", equalTo(1));
+        join(queue, "ann", "NORMAL").statusCode(201).body("entryId", equalTo("ann")).body("sequence", equalTo(2));
+        join(queue, "bob", "URGENT").statusCode(201);
+        join(queue, "cyd", "LOW").statusCode(201);
+        join(queue, "dan", "HIGH").statusCode(201);
+        join(queue, "eve", "normal").statusCode(201);
+
+        callNext(queue).statusCode(200).body("entryId", equalTo("bob"));
+        callNext(queue).statusCode(200).body("entryId", equalTo("dan"));
+        given().when().delete("/queues/{q}/entries/{e}", queue, "ann").then().statusCode(200);
+        callNext(queue).statusCode(200).body("entryId", equalTo("eve"));
+
+        post("/queues/{q}/pause", queue).statusCode(200);
+        problem(callNext(queue), 409, "QUEUE_PAUSED");
+        post("/queues/{q}/resume", queue).statusCode(200);
+        callNext(queue).statusCode(200).body("entryId", equalTo("cyd"));
+        problem(callNext(queue), 409, "QUEUE_EMPTY");
+
+        post("/queues/{q}/entries/{e}/complete", queue, "bob").statusCode(200).body("entryId", equalTo("bob"));
+        // Finished entries leave the queue's state: completing one again finds nothing to complete.
+        problem(post("/queues/{q}/entries/{e}/complete", queue, "bob"), 404, "ENTRY_NOT_FOUND");
+        join(queue, "fay", "LOW").statusCode(201);
+        problem(post("/queues/{q}/entries/{e}/complete", queue, "fay"), 409, "ENTRY_NOT_CALLED");
+    }
+
+    @Test
+    void bad_requests_and_broken_rules_are_problems_with_a_reason() {
+        create(queue, 2).statusCode(201);
+        problem(create(queue, 2), 409, "QUEUE_ALREADY_EXISTS");
+        join(queue, "ann", "HIGH").statusCode(201);
+        problem(join(queue, "ann", "HIGH"), 409, "DUPLICATE_ENTRY");
+        join(queue, "bob", "HIGH").statusCode(201);
+        problem(join(queue, "cyd", "HIGH"), 409, "QUEUE_FULL");
+
+        problem(join(queue, "zed", "SOON"), 400, "INVALID_REQUEST");
+        problem(given().contentType(ContentType.JSON).body("{\"queueId\": ").when().post("/queues").then(),
+                400, "MALFORMED_REQUEST");
+        problem(given().contentType(ContentType.JSON).body("{\"queueId\":\"x y\",\"name\":\"n\",\"capacity\":1}")
+                .when().post("/queues").then(), 400, "INVALID_REQUEST");
+        problem(create("cap-" + UUID.randomUUID(), 0), 400, "INVALID_REQUEST");
+        problem(callNext("missing-" + UUID.randomUUID()), 404, "QUEUE_NOT_FOUND");
+        problem(post("/queues/{q}/entries/{e}/complete", queue, "nobody"), 404, "ENTRY_NOT_FOUND");
+    }
+
+    @Test
+    void a_repeated_idempotency_key_returns_the_first_result_and_appends_nothing() {
+        create(queue, 10).statusCode(201);
+        String key = "join-" + UUID.randomUUID();
+        int first = given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"entryId\":\"ann\",\"priority\":\"HIGH\"}")
+                .when().post("/queues/{q}/entries", queue).then().statusCode(201).extract().path("sequence");
+
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"entryId\":\"ann\",\"priority\":\"HIGH\"}")
+                .when().post("/queues/{q}/entries", queue)
+                .then().statusCode(201).body("sequence", equalTo(first)).body("commandId", equalTo(key));
+
+        join(queue, "bob", "LOW").statusCode(201).body("sequence", equalTo(first + 1));
+    }
+
+    @Test
+    void events_land_on_the_log_numbered_one_to_n_with_their_cause() {
+        create(queue, 10).statusCode(201);
+        String joinCommand = join(queue, "ann", "HIGH").statusCode(201).extract().path("commandId");
+        callNext(queue).statusCode(200);
+
+        var events = TopicProbe.<QueueEventEnvelope>readAvro(TopicProbe.topic("events"), queue,
+                found -> found.size() >= 3, Duration.ofSeconds(20));
+
+        assertThat(events).extracting(QueueEventEnvelope::getSequence).containsExactly(1L, 2L, 3L);
+        assertThat(events.get(0).getPayload()).isInstanceOf(QueueCreated.class);
+        assertThat(events.get(1).getPayload()).isInstanceOf(EntryJoined.class);
+        assertThat(events.get(2).getPayload()).isInstanceOf(EntryCalled.class);
+        assertThat(events.get(1).getCausationCommandId()).isEqualTo(joinCommand);
+        assertThat(events).allSatisfy(e -> assertThat(e.getQueueId()).isEqualTo(queue));
+    }
+
+    static ValidatableResponse create(String queueId, int capacity) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"queueId\":\"" + queueId + "\",\"name\":\"Clinic " + queueId + "\",\"capacity\":" + capacity + "}")
+                .when().post("/queues").then();
+    }
+
+    static ValidatableResponse join(String queueId, String entryId, String priority) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"entryId\":\"" + entryId + "\",\"priority\":\"" + priority + "\"}")
+                .when().post("/queues/{q}/entries", queueId).then();
+    }
+
+    static ValidatableResponse callNext(String queueId) {
+        return post("/queues/{q}/call-next", queueId);
+    }
+
+    static ValidatableResponse post(String path, Object... params) {
+        return given().contentType(ContentType.JSON).when().post(path, params).then();
+    }
+
+    static void problem(ValidatableResponse response, int status, String reason) {
+        response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("reason", equalTo(reason))
+                .body("status", equalTo(status))
+                .body("detail", notNullValue());
+    }
+}

@@ -1,0 +1,108 @@
+package io.ledgerline.command.it;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Reads and writes the service's real topics the way an integrator or an operator would. */
+final class TopicProbe {
+
+    private TopicProbe() {}
+
+    /** The test profile's topics (see application.properties): the packaged service under test uses these. */
+    static String topic(String name) {
+        return switch (name) {
+            case "commands" -> "test.ledgerline.queue-commands.v1";
+            case "events" -> "test.ledgerline.queue-events.v1";
+            case "results" -> "test.ledgerline.command-results.v1";
+            case "dead-letter" -> "test.ledgerline.dead-letter.v1";
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    static void sendRaw(String topic, String key, byte[] value) throws Exception {
+        try (var producer = new KafkaProducer<>(common(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    static void sendAvro(String topic, String key, Object value) throws Exception {
+        var serializer = new AvroKafkaSerializer<Object>();
+        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registry(), SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
+        try (var producer = new KafkaProducer<>(common(), new StringSerializer(), serializer)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    /** Committed records of a topic whose key matches, decoded as Avro, read from the start until {@code until}. */
+    static <T> List<T> readAvro(String topic, String key, Predicate<List<T>> until, Duration atMost) {
+        var deserializer = new AvroKafkaDeserializer<T>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registry(),
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        Function<List<ConsumerRecord<String, byte[]>>, List<T>> decode = records -> records.stream()
+                .map(r -> deserializer.deserialize(r.topic(), r.headers(), r.value())).toList();
+        return decode.apply(readRaw(topic, key, records -> until.test(decode.apply(records)), atMost));
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readRaw(String topic, String key,
+                                                       Predicate<List<ConsumerRecord<String, byte[]>>> until,
+                                                       Duration atMost) {
+        Map<String, Object> props = common();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(atMost);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        matching.add(r);
+                    }
+                }
+                if (until.test(matching)) {
+                    return matching;
+                }
+            }
+        }
+        throw new AssertionError("gave up after " + atMost + " waiting on " + topic + " for key " + key
+                + "; found " + matching.size() + " records");
+    }
+
+    private static String registry() {
+        return env("APICURIO_REGISTRY_URL", "http://127.0.0.1:8085/apis/registry/v3");
+    }
+
+    private static Map<String, Object> common() {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        return props;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
