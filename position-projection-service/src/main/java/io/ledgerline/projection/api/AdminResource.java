@@ -49,8 +49,14 @@ public class AdminResource {
                             + "); both stores were wiped and the next start replays the log.")).build();
         }
         KafkaConsumer<Object, Object> consumer = kafka.getConsumer(QueueEventConsumer.CHANNEL);
-        Function<Consumer<Object, Object>, String> rebuild = c -> rebuilder.rebuild(c, c.assignment(),
-                "requested through POST /admin/rebuild");
+        Function<Consumer<Object, Object>, String> rebuild = c -> {
+            if (c.assignment().isEmpty()) {
+                // Wiping now would leave the committed offsets ahead of empty stores.
+                throw ProblemException.conflict("NO_PARTITIONS_ASSIGNED",
+                        "The consumer has no partitions yet; retry once it has joined its group.");
+            }
+            return rebuilder.rebuild(c, c.assignment(), "requested through POST /admin/rebuild");
+        };
         String epoch = consumer.runOnPollingThread(rebuild).await().atMost(Duration.ofMinutes(2));
         return Response.accepted(new RebuildResponse("REPLAYING", epoch,
                 "Both stores were wiped; the events topic is being replayed from the beginning.")).build();

@@ -8,17 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundProblem e) {
-        return problem(e.problem());
-    }
-
-    @ServerExceptionMapper
-    public Response badRequest(IllegalArgumentException e) {
-        return problem(new Problem("https://ledgerline.io/problems/invalid-request", "Invalid request", 400,
-                e.getMessage(), "INVALID_REQUEST"));
-    }
-
-    static Response problem(Problem problem) {
+    public Response problem(ProblemException e) {
+        Problem problem = e.problem();
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

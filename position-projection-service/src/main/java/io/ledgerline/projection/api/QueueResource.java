@@ -39,7 +39,7 @@ public class QueueResource {
     @GET
     public Uni<QueueResponse> queue(@PathParam("queueId") String queueId) {
         return postgres.queue(queueId).flatMap(found -> {
-            var queue = found.orElseThrow(() -> NotFoundProblem.queue(queueId));
+            var queue = found.orElseThrow(() -> ProblemException.queueNotFound(queueId));
             return redis.waitingCount(queueId).map(waiting -> new QueueResponse(queue.queueId(), queue.name(),
                     queue.status(), queue.capacity(), waiting, queue.lastSequence()));
         });
@@ -49,7 +49,7 @@ public class QueueResource {
     @Path("/entries/{entryId}")
     public Uni<EntryResponse> entry(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId) {
         return postgres.entry(queueId, entryId).flatMap(found -> {
-            EntryView entry = found.orElseThrow(() -> NotFoundProblem.entry(queueId, entryId));
+            EntryView entry = found.orElseThrow(() -> ProblemException.entryNotFound(queueId, entryId));
             if (entry.status() != EntryStatus.WAITING) {
                 return Uni.createFrom().item(EntryResponse.of(entry, null));
             }
@@ -62,19 +62,28 @@ public class QueueResource {
     @GET
     @Path("/entries")
     public Uni<List<EntryResponse>> entries(@PathParam("queueId") String queueId,
-            @QueryParam("status") @DefaultValue("WAITING") EntryStatus status,
+            @QueryParam("status") @DefaultValue("WAITING") String statusName,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > config.maxPageSize()) {
-            throw new IllegalArgumentException("limit must be between 1 and " + config.maxPageSize());
+            throw ProblemException.invalidRequest("limit must be between 1 and " + config.maxPageSize());
         }
+        EntryStatus status = parseStatus(statusName);
         return postgres.queue(queueId).flatMap(found -> {
-            found.orElseThrow(() -> NotFoundProblem.queue(queueId));
+            found.orElseThrow(() -> ProblemException.queueNotFound(queueId));
             if (status != EntryStatus.WAITING) {
                 return postgres.entriesWithStatus(queueId, status, limit)
                         .map(list -> list.stream().map(e -> EntryResponse.of(e, null)).toList());
             }
             return redis.firstWaiting(queueId, limit).flatMap(ranks -> waitingEntries(queueId, ranks));
         });
+    }
+
+    private static EntryStatus parseStatus(String name) {
+        try {
+            return EntryStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidRequest("status must be one of " + java.util.Arrays.toString(EntryStatus.values()));
+        }
     }
 
     private Uni<List<EntryResponse>> waitingEntries(String queueId, List<WaitingRank> ranks) {

@@ -187,7 +187,9 @@ class PositionProjectionIT {
         when().get("/queues/{q}/entries", "it-no-such-queue").then()
                 .statusCode(404).body("reason", equalTo("QUEUE_NOT_FOUND"));
         given().queryParam("limit", 0).when().get("/queues/{q}/entries", queue.queueId).then()
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json").body("reason", equalTo("INVALID_REQUEST"));
+        given().queryParam("status", "BORED").when().get("/queues/{q}/entries", queue.queueId).then()
+                .statusCode(400).contentType("application/problem+json").body("reason", equalTo("INVALID_REQUEST"));
     }
 
     @Test
