@@ -35,8 +35,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String reason = status == 404 ? "NOT_FOUND" : status == 405 ? "METHOD_NOT_ALLOWED"
-                : status == 415 ? "UNSUPPORTED_MEDIA_TYPE" : status < 500 ? "BAD_REQUEST" : "SERVER_ERROR";
-        return Problem.response(status, reason, e.getMessage(), null);
+        // A body the JSON reader could not bind arrives here as a bare 400.
+        String reason = switch (status) {
+            case 400 -> "MALFORMED_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status < 500 ? "BAD_REQUEST" : "SERVER_ERROR";
+        };
+        String detail = e.getCause() != null ? e.getMessage() + ": " + e.getCause().getMessage() : e.getMessage();
+        return Problem.response(status, reason, detail, null);
     }
 }
