@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.config.SerdeConfig;
 import ledgerline.queue.v1.QueueEventEnvelope;
 
 /**
@@ -59,8 +60,10 @@ final class TestKafka {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class.getName(),
-                "apicurio.registry.url", registry(),
-                "apicurio.registry.auto-register", "true"))) {
+                SerdeConfig.REGISTRY_URL, registry(),
+                SerdeConfig.AUTO_REGISTER_ARTIFACT, "true",
+                // One subject for every test topic (the throw-away gap topic included): no artifact per test run.
+                SerdeConfig.EXPLICIT_ARTIFACT_ID, "test.ledgerline.queue-events.v1-value"))) {
             for (QueueEventEnvelope event : events) {
                 producer.send(new ProducerRecord<>(eventsTopic(), event.getQueueId(), event)).get();
             }
