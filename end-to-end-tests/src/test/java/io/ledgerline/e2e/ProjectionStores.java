@@ -26,9 +26,8 @@ final class ProjectionStores {
         try (Connection db = DriverManager.getConnection(url, env("LEDGERLINE_DB_USER", "ledgerline"),
                 System.getenv("LEDGERLINE_DB_PASSWORD"));
              Statement sql = db.createStatement()) {
-            // Tables, migrations history and all: the projection must recreate its schema from nothing.
-            sql.execute("DROP SCHEMA public CASCADE");
-            sql.execute("CREATE SCHEMA public");
+            // Tables, migration history and all: the projection must recreate its schema from nothing.
+            sql.execute("DROP SCHEMA IF EXISTS position_projection CASCADE");
         }
     }
 

@@ -103,10 +103,11 @@ class QueueLifecycleIT {
     private Map<String, String> snapshot() throws Exception {
         Map<String, String> seen = new LinkedHashMap<>();
         JsonNode q = Http.get(projection.baseUrl() + "/queues/" + queue).body();
-        seen.put("queue", q == null ? "missing" : q.get("status").asText() + "/" + q.get("waitingCount").asInt());
+        // path() rather than get(): while rebuilding, a 404 problem body stands where the answer will be.
+        seen.put("queue", q == null ? "missing" : q.path("status").asText() + "/" + q.path("waitingCount").asText());
         for (String id : List.of("ann", "bob", "cyd", "dan", "eve", "fay")) {
             JsonNode e = entry(id);
-            seen.put(id, e == null ? "missing" : e.get("status").asText() + "/" + e.get("priority").asText()
+            seen.put(id, e == null ? "missing" : e.path("status").asText() + "/" + e.path("priority").asText()
                     + "/" + e.path("position").asText("-"));
         }
         return seen;
