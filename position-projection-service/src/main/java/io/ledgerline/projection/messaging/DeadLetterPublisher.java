@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.ledgerline.schemas.DeadLetterHeaders;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -16,13 +17,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /** Sends a record the projection cannot use to the dead-letter topic, with why and where it came from. */
 @ApplicationScoped
 public class DeadLetterPublisher {
-
-    public static final String REASON = "dead-letter-reason";
-    public static final String CAUSE = "dead-letter-cause";
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
-    public static final String CONSUMER = "dead-letter-consumer";
 
     private final MutinyEmitter<byte[]> emitter;
 
@@ -33,12 +27,12 @@ public class DeadLetterPublisher {
     /** Completes once the dead-letter topic has the record, so the source offset may be committed after it. */
     public Uni<Void> send(IncomingKafkaRecordMetadata<?, ?> source, byte[] value, String reason, String cause) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, REASON, reason);
-        header(headers, CAUSE, cause);
-        header(headers, TOPIC, source.getTopic());
-        header(headers, PARTITION, Integer.toString(source.getPartition()));
-        header(headers, OFFSET, Long.toString(source.getOffset()));
-        header(headers, CONSUMER, "position-projection-service");
+        header(headers, DeadLetterHeaders.REASON, reason);
+        header(headers, DeadLetterHeaders.CAUSE, cause);
+        header(headers, DeadLetterHeaders.TOPIC, source.getTopic());
+        header(headers, DeadLetterHeaders.PARTITION, Integer.toString(source.getPartition()));
+        header(headers, DeadLetterHeaders.OFFSET, Long.toString(source.getOffset()));
+        header(headers, DeadLetterHeaders.CONSUMER, "position-projection-service");
         OutgoingKafkaRecordMetadata<Object> metadata = OutgoingKafkaRecordMetadata.builder()
                 .withKey(source.getKey())
                 .withHeaders(headers)

@@ -16,7 +16,7 @@ import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.ledgerline.projection.messaging.DeadLetterPublisher;
+import io.ledgerline.schemas.DeadLetterHeaders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ledgerline.queue.v1.Priority;
@@ -207,11 +207,11 @@ class PositionProjectionIT {
                 .until(() -> TestKafka.deadLetters(queue.queueId), list -> !list.isEmpty());
         ConsumerRecord<String, byte[]> letter = dead.get(0);
         assertThat(letter.value()).isEqualTo(garbage);
-        assertThat(TestKafka.header(letter, DeadLetterPublisher.REASON)).get().asString()
+        assertThat(TestKafka.header(letter, DeadLetterHeaders.REASON)).get().asString()
                 .startsWith("not a QueueEventEnvelope");
-        assertThat(TestKafka.header(letter, DeadLetterPublisher.TOPIC)).contains(TestKafka.eventsTopic());
-        assertThat(TestKafka.header(letter, DeadLetterPublisher.PARTITION)).isPresent();
-        assertThat(TestKafka.header(letter, DeadLetterPublisher.OFFSET)).isPresent();
+        assertThat(TestKafka.header(letter, DeadLetterHeaders.TOPIC)).contains(TestKafka.eventsTopic());
+        assertThat(TestKafka.header(letter, DeadLetterHeaders.PARTITION)).isPresent();
+        assertThat(TestKafka.header(letter, DeadLetterHeaders.OFFSET)).isPresent();
     }
 
     @Test

@@ -160,11 +160,11 @@ public class CommandProcessor {
             if (RecordFraming.isRegistryFramedAvro(record.value()) && RecordFraming.isTransient(e)) {
                 throw new RetriableReadException("schema registry unreachable while reading a command", e);
             }
-            deadLetter(record, "not a readable command envelope: " + e.getMessage(), producer);
+            deadLetter(record, "not a readable command envelope", e, producer);
             return;
         }
         if (envelope == null || envelope.getQueueId() == null || envelope.getCommandId() == null) {
-            deadLetter(record, "empty record or command without queueId/commandId", producer);
+            deadLetter(record, "empty record or command without queueId/commandId", null, producer);
             return;
         }
         int owner = QueuePartitioner.partitionOf(envelope.getQueueId(), partitionCount);
@@ -182,7 +182,7 @@ public class CommandProcessor {
                     "MALFORMED_COMMAND", e.getMessage());
         } catch (RuntimeException e) {
             // A command that breaks the decider must not stop every other queue of the partition.
-            deadLetter(record, "deciding failed: " + e, producer);
+            deadLetter(record, "deciding the command failed", e, producer);
             handling = book.refuse(record.partition(), envelope.getQueueId(), envelope.getCommandId(),
                     "PROCESSING_FAILED", "the command could not be decided and was moved to the dead-letter topic");
         }
@@ -201,9 +201,10 @@ public class CommandProcessor {
         registry.counter("ledgerline.commands", "type", typeOf(command), "outcome", outcomeTag(handling)).increment();
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, KafkaProducer<String, Object> producer) {
-        LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        producer.send(deadLetters.of(record, reason));
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause,
+                            KafkaProducer<String, Object> producer) {
+        LOG.warnf("dead-lettering %s-%d@%d: %s (%s)", record.topic(), record.partition(), record.offset(), reason, cause);
+        producer.send(deadLetters.of(record, reason, cause));
         registry.counter("ledgerline.commands.dead-lettered").increment();
     }
 

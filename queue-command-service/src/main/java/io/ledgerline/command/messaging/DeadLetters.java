@@ -1,6 +1,7 @@
 package io.ledgerline.command.messaging;
 
 import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.schemas.DeadLetterHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,23 +13,22 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String REASON = "ledgerline.dlq.reason";
-    public static final String SOURCE_TOPIC = "ledgerline.dlq.source-topic";
-    public static final String SOURCE_PARTITION = "ledgerline.dlq.source-partition";
-    public static final String SOURCE_OFFSET = "ledgerline.dlq.source-offset";
-
     private final String topic;
 
     public DeadLetters(CommandServiceConfig config) {
         this.topic = config.topics().deadLetter();
     }
 
-    public ProducerRecord<String, Object> of(ConsumerRecord<String, byte[]> source, String reason) {
+    public ProducerRecord<String, Object> of(ConsumerRecord<String, byte[]> source, String reason, Throwable cause) {
         Headers headers = new RecordHeaders(source.headers().toArray());
-        headers.add(REASON, utf8(reason));
-        headers.add(SOURCE_TOPIC, utf8(source.topic()));
-        headers.add(SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
-        headers.add(SOURCE_OFFSET, utf8(Long.toString(source.offset())));
+        headers.add(DeadLetterHeaders.REASON, utf8(reason));
+        if (cause != null) {
+            headers.add(DeadLetterHeaders.CAUSE, utf8(String.valueOf(cause)));
+        }
+        headers.add(DeadLetterHeaders.TOPIC, utf8(source.topic()));
+        headers.add(DeadLetterHeaders.PARTITION, utf8(Integer.toString(source.partition())));
+        headers.add(DeadLetterHeaders.OFFSET, utf8(Long.toString(source.offset())));
+        headers.add(DeadLetterHeaders.CONSUMER, utf8("queue-command-service"));
         byte[] value = source.value() == null ? new byte[0] : source.value();
         return new ProducerRecord<>(topic, null, source.key(), value, headers);
     }

@@ -2,6 +2,7 @@ package io.ledgerline.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.schemas.DeadLetterHeaders;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class IntegratorPathIT {
 
         var dead = TopicProbe.readRaw(TopicProbe.topic("dead-letter"), queue, found -> !found.isEmpty(),
                 Duration.ofSeconds(20));
-        String reason = new String(dead.get(0).headers().lastHeader("ledgerline.dlq.reason").value(),
+        String reason = new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.REASON).value(),
                 StandardCharsets.UTF_8);
         assertThat(reason).contains("not a readable command envelope");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
