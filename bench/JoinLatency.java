@@ -16,14 +16,19 @@ import java.util.UUID;
  * HTTP round trip. The machines are shared and noisy, so the figures are medians over several rounds and the
  * ratio to the baseline is what compares across machines.
  *
- * <p>Run: java bench/JoinLatency.java [joins-per-round=1000] [rounds=3] [base-url=http://127.0.0.1:8081]
+ * <p>Then the same number of joins with {@code concurrency} requests in flight: the command service commits one
+ * transaction per polled batch, so throughput should grow with load; the sequential rate of the same run is the
+ * baseline of that ratio.
+ *
+ * <p>Run: java bench/JoinLatency.java [joins-per-round=1000] [rounds=3] [concurrency=32] [base-url=http://127.0.0.1:8081]
  */
 public class JoinLatency {
 
     public static void main(String[] args) throws Exception {
         int joins = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        String base = args.length > 2 ? args[2] : "http://127.0.0.1:8081";
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        String base = args.length > 3 ? args[3] : "http://127.0.0.1:8081";
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         warmUp(http, base);
@@ -48,6 +53,51 @@ public class JoinLatency {
         System.out.printf("  join      p50 %.2f ms  p99 %.2f ms%n", joinP50, joinP99);
         System.out.printf("  baseline  p50 %.2f ms  p99 %.2f ms  (GET /q/health/live, same service)%n", baseP50, baseP99);
         System.out.printf("  ratio     p50 x%.1f    p99 x%.1f%n", joinP50 / baseP50, joinP99 / baseP99);
+
+        double sequentialRate = joinRounds.stream().mapToDouble(r -> r.length / (sum(r) / 1000)).sorted()
+                .toArray()[rounds / 2];
+        List<Double> rates = new ArrayList<>();
+        List<double[]> concurrentRounds = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            String queue = "bench-" + UUID.randomUUID();
+            expect(send(http, post(base + "/queues",
+                    "{\"queueId\":\"" + queue + "\",\"name\":\"bench\",\"capacity\":" + (joins + 1) + "}")), 201);
+            long start = System.nanoTime();
+            double[] latencies = concurrent(http, joins, concurrency, i -> post(base + "/queues/" + queue + "/entries",
+                    "{\"entryId\":\"c" + i + "\",\"priority\":\"" + PRIORITIES[i % 4] + "\"}"));
+            double rate = joins / ((System.nanoTime() - start) / 1e9);
+            rates.add(rate);
+            concurrentRounds.add(latencies);
+            System.out.printf("concurrent round %d (%d in flight): %.0f joins/s  p50 %.2f ms  p99 %.2f ms%n",
+                    round, concurrency, rate, pct(latencies, 50), pct(latencies, 99));
+        }
+        double concurrentRate = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray()[rounds / 2];
+        System.out.printf("%nmedian of %d rounds x %d joins with %d in flight:%n", rounds, joins, concurrency);
+        System.out.printf("  %.0f joins/s  p50 %.2f ms  p99 %.2f ms;  x%.1f the sequential rate (%.0f joins/s)%n",
+                concurrentRate, median(concurrentRounds, 50), median(concurrentRounds, 99),
+                concurrentRate / sequentialRate, sequentialRate);
+    }
+
+    private static double[] concurrent(HttpClient http, int n, int inFlight, Request request) throws Exception {
+        double[] millis = new double[n];
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(inFlight);
+        java.util.concurrent.CompletableFuture<?>[] all = new java.util.concurrent.CompletableFuture<?>[n];
+        for (int i = 0; i < n; i++) {
+            slots.acquire();
+            int index = i;
+            long start = System.nanoTime();
+            all[i] = http.sendAsync(request.make(i), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> {
+                        millis[index] = (System.nanoTime() - start) / 1e6;
+                        slots.release();
+                        if (error == null) {
+                            expect(response, 201);
+                        }
+                    });
+        }
+        java.util.concurrent.CompletableFuture.allOf(all).join();
+        Arrays.sort(millis);
+        return millis;
     }
 
     private static final String[] PRIORITIES = {"NORMAL", "HIGH", "LOW", "URGENT"};
