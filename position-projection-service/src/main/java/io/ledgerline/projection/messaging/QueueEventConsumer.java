@@ -70,6 +70,14 @@ public class QueueEventConsumer {
                     DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA)).map(Header::value).orElse(null);
             String cause = header(source.getHeaders(), DeserializationFailureHandler.DESERIALIZATION_FAILURE_CAUSE)
                     .orElse(null);
+            if (RegistryOutage.suspected(raw, cause)) {
+                String text = String.format("Cannot read %s-%d@%d: the schema registry did not answer (%s). The projection"
+                        + " stops rather than set a real event aside; restart it once the registry answers.",
+                        source.getTopic(), source.getPartition(), source.getOffset(), cause);
+                LOG.error(text);
+                status.halt(text);
+                return Uni.createFrom().completionStage(message.nack(new IllegalStateException(text)));
+            }
             return deadLetter(message, source, raw, "undeserializable", reason, cause);
         }
         ProjectedEvent event;
