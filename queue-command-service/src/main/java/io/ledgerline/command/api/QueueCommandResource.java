@@ -164,11 +164,19 @@ public class QueueCommandResource {
         return send(key, actor, now -> command);
     }
 
+    /** The transitions that need nothing but the queue: resume, wake, open, close. */
     @POST
-    @Path("{queueId}/resume")
-    public Uni<Response> resume(@PathParam("queueId") String queueId,
-                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new ResumeQueue(id("queueId", queueId));
+    @Path("{queueId}/{transition: resume|wake|open|close}")
+    public Uni<Response> transition(@PathParam("queueId") String queueId, @PathParam("transition") String transition,
+                                    @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+        String q = id("queueId", queueId);
+        QueueCommand command = switch (transition) {
+            case "resume" -> new ResumeQueue(q);
+            case "wake" -> new WakeQueue(q);
+            case "open" -> new OpenQueue(q);
+            case "close" -> new CloseQueue(q);
+            default -> throw new ProblemException(404, "NOT_FOUND", "no transition " + transition);
+        };
         return send(key, actor, now -> command);
     }
 
@@ -180,30 +188,6 @@ public class QueueCommandResource {
             throw new ProblemException(400, "INVALID_REQUEST", "until (an ISO-8601 instant) is required");
         }
         var command = new SleepQueue(id("queueId", queueId), request.until());
-        return send(key, actor, now -> command);
-    }
-
-    @POST
-    @Path("{queueId}/wake")
-    public Uni<Response> wake(@PathParam("queueId") String queueId,
-                              @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new WakeQueue(id("queueId", queueId));
-        return send(key, actor, now -> command);
-    }
-
-    @POST
-    @Path("{queueId}/open")
-    public Uni<Response> open(@PathParam("queueId") String queueId,
-                              @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new OpenQueue(id("queueId", queueId));
-        return send(key, actor, now -> command);
-    }
-
-    @POST
-    @Path("{queueId}/close")
-    public Uni<Response> close(@PathParam("queueId") String queueId,
-                               @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new CloseQueue(id("queueId", queueId));
         return send(key, actor, now -> command);
     }
 

@@ -55,11 +55,9 @@ public class CommandProcessor {
     private final Timer batchTimer;
 
     private final QueueBook book;
-    private volatile boolean running;
+    private final PollLoop loop = new PollLoop("command-processor", this::run);
     private volatile boolean assigned;
     private volatile Throwable failure;
-    private Thread thread;
-    private KafkaConsumer<String, byte[]> consumer;
     private int partitionCount;
 
     public CommandProcessor(CommandServiceConfig config, KafkaClients clients, CommandMapper commands,
@@ -79,27 +77,16 @@ public class CommandProcessor {
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        thread = new Thread(this::run, "command-processor");
-        // The Avro deserializer finds the generated classes through the context class loader.
-        thread.setContextClassLoader(CommandProcessor.class.getClassLoader());
-        thread.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(15));
-        }
+        loop.stop(Duration.ofSeconds(15));
     }
 
     /** Ready once partitions are assigned and their queues rebuilt, and as long as the loop has not failed. */
     public boolean ready() {
-        return running && assigned && failure == null;
+        return loop.running() && assigned && failure == null;
     }
 
     public Throwable failure() {
@@ -110,18 +97,18 @@ public class CommandProcessor {
         try (KafkaConsumer<String, byte[]> consumer = clients.commandConsumer();
              KafkaProducer<String, Object> producer = clients.transactionalProducer();
              AvroKafkaDeserializer<QueueCommandEnvelope> deserializer = clients.avroDeserializer()) {
-            this.consumer = consumer;
+            loop.polls(consumer);
             partitionCount = checkCoPartitioned(consumer);
             producer.initTransactions();
             consumer.subscribe(List.of(config.topics().commands()), new Ownership());
-            while (running) {
+            while (loop.running()) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(250));
                 if (!batch.isEmpty()) {
                     processInTransaction(batch, consumer, producer, deserializer);
                 }
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (loop.running()) {
                 fail(e);
             }
         } catch (RuntimeException e) {

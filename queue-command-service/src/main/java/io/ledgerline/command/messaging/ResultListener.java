@@ -31,9 +31,7 @@ public class ResultListener {
     private final PendingResults pending;
     private final String topic;
     private final CountDownLatch positioned = new CountDownLatch(1);
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final PollLoop loop = new PollLoop("command-result-listener", this::run);
 
     public ResultListener(KafkaClients clients, ResultMapper mapper, PendingResults pending,
                           CommandServiceConfig config) {
@@ -44,11 +42,7 @@ public class ResultListener {
     }
 
     void start(@Observes StartupEvent startup) throws InterruptedException {
-        running = true;
-        thread = new Thread(this::run, "command-result-listener");
-        // The Avro deserializer finds the generated classes through the context class loader.
-        thread.setContextClassLoader(ResultListener.class.getClassLoader());
-        thread.start();
+        loop.start();
         // A command sent before the listener has its position could have its result slip past unseen.
         if (!positioned.await(30, TimeUnit.SECONDS)) {
             LOG.warn("results listener not positioned after 30 s; REST calls will wait until it is");
@@ -56,37 +50,30 @@ public class ResultListener {
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10));
-        }
+        loop.stop(Duration.ofSeconds(10));
     }
 
     public boolean ready() {
-        return running && positioned.getCount() == 0 && thread.isAlive();
+        return loop.running() && positioned.getCount() == 0 && loop.alive();
     }
 
     private void run() {
         try (KafkaConsumer<String, byte[]> reader = clients.committedReader();
              AvroKafkaDeserializer<CommandResult> deserializer = clients.avroDeserializer()) {
-            consumer = reader;
+            loop.polls(reader);
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             reader.assign(partitions);
             reader.seekToEnd(partitions);
             partitions.forEach(reader::position); // resolves the lazy seek now
             positioned.countDown();
-            while (running) {
+            while (loop.running()) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(250))) {
                     deliver(record, deserializer);
                 }
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (loop.running()) {
                 LOG.error("results listener woken up unexpectedly", e);
             }
         } catch (RuntimeException e) {

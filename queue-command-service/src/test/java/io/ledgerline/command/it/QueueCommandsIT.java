@@ -50,6 +50,24 @@ class QueueCommandsIT {
     }
 
     @Test
+    void operations_close_open_and_emergency_stop_a_queue() {
+        create(queue, 10).statusCode(201);
+        post("/queues/{q}/close", queue).statusCode(200);
+        problem(join(queue, "ann", "NORMAL"), 409, "QUEUE_CLOSED");
+        post("/queues/{q}/open", queue).statusCode(200);
+        join(queue, "ann", "NORMAL").statusCode(201);
+
+        problem(given().contentType(ContentType.JSON).body("{}").when()
+                .post("/queues/{q}/emergency-stop", queue).then(), 400, "INVALID_REQUEST");
+        given().contentType(ContentType.JSON).body("{\"reason\":\"fire alarm\"}")
+                .when().post("/queues/{q}/emergency-stop", queue).then().statusCode(200);
+        problem(callNext(queue), 409, "QUEUE_EMERGENCY_STOPPED");
+        post("/queues/{q}/resume", queue).statusCode(200);
+        callNext(queue).statusCode(200).body("entryId", equalTo("ann"));
+        problem(post("/queues/{q}/wake", queue), 400, "INVALID_COMMAND");
+    }
+
+    @Test
     void bad_requests_and_broken_rules_are_problems_with_a_reason() {
         create(queue, 2).statusCode(201);
         problem(create(queue, 2), 409, "QUEUE_ALREADY_EXISTS");
