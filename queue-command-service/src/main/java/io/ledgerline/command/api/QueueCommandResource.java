@@ -108,29 +108,20 @@ public class QueueCommandResource {
         return send(key, actor, now -> new CallNext(q, now));
     }
 
+    /** What staff do with a called entry: complete it, mark it a no-show, or put it back in its place. */
     @POST
-    @Path("{queueId}/entries/{entryId}/complete")
-    public Uni<Response> complete(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
-                                  @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+    @Path("{queueId}/entries/{entryId}/{outcome: complete|no-show|requeue}")
+    public Uni<Response> settle(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
+                                @PathParam("outcome") String outcome,
+                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         String q = id("queueId", queueId);
         String e = id("entryId", entryId);
-        return send(key, actor, now -> new CompleteEntry(q, e, now));
-    }
-
-    @POST
-    @Path("{queueId}/entries/{entryId}/no-show")
-    public Uni<Response> noShow(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
-                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new MarkNoShow(id("queueId", queueId), id("entryId", entryId));
-        return send(key, actor, now -> command);
-    }
-
-    @POST
-    @Path("{queueId}/entries/{entryId}/requeue")
-    public Uni<Response> requeue(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
-                                 @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new RequeueEntry(id("queueId", queueId), id("entryId", entryId));
-        return send(key, actor, now -> command);
+        return send(key, actor, now -> switch (outcome) {
+            case "complete" -> new CompleteEntry(q, e, now);
+            case "no-show" -> new MarkNoShow(q, e);
+            case "requeue" -> new RequeueEntry(q, e);
+            default -> throw new ProblemException(404, "NOT_FOUND", "no entry outcome " + outcome);
+        });
     }
 
     @PUT

@@ -68,6 +68,21 @@ class QueueCommandsIT {
     }
 
     @Test
+    void staff_requeue_or_mark_a_called_entry_as_no_show() {
+        create(queue, 10).statusCode(201);
+        join(queue, "ann", "NORMAL").statusCode(201);
+        join(queue, "bob", "NORMAL").statusCode(201);
+        callNext(queue).statusCode(200).body("entryId", equalTo("ann"));
+        problem(post("/queues/{q}/entries/{e}/requeue", queue, "bob"), 409, "ENTRY_NOT_CALLED");
+
+        post("/queues/{q}/entries/{e}/requeue", queue, "ann").statusCode(200).body("entryId", equalTo("ann"));
+        callNext(queue).statusCode(200).body("entryId", equalTo("ann"));
+        post("/queues/{q}/entries/{e}/no-show", queue, "ann").statusCode(200);
+        problem(post("/queues/{q}/entries/{e}/complete", queue, "ann"), 404, "ENTRY_NOT_FOUND");
+        callNext(queue).statusCode(200).body("entryId", equalTo("bob"));
+    }
+
+    @Test
     void bad_requests_and_broken_rules_are_problems_with_a_reason() {
         create(queue, 2).statusCode(201);
         problem(create(queue, 2), 409, "QUEUE_ALREADY_EXISTS");
