@@ -114,22 +114,16 @@ final class EntryRules {
     }
 
     private static Decision whenCalled(String entryId, QueueState state, Supplier<Decision> then) {
-        if (state.status() == QueueStatus.EMERGENCY_STOPPED) {
-            return stopped(state);
-        }
-        Optional<Entry> entry = state.entry(entryId);
-        if (entry.isEmpty()) {
-            return entryNotFound(entryId, state);
-        }
-        if (entry.get().status() != EntryStatus.CALLED) {
-            return reject(RejectionReason.ENTRY_NOT_CALLED,
-                    "entry " + entryId + " is " + entry.get().status() + ", not CALLED");
-        }
-        return then.get();
+        return whenEntryIs(EntryStatus.CALLED, RejectionReason.ENTRY_NOT_CALLED, entryId, state, entry -> then.get());
     }
 
-    private static Decision whenWaiting(String entryId, QueueState state,
-                                        Function<Entry, Decision> then) {
+    private static Decision whenWaiting(String entryId, QueueState state, Function<Entry, Decision> then) {
+        return whenEntryIs(EntryStatus.WAITING, RejectionReason.ENTRY_NOT_WAITING, entryId, state, then);
+    }
+
+    /** The guard every staff action on one entry shares: not stopped, entry known, entry in the required status. */
+    private static Decision whenEntryIs(EntryStatus required, RejectionReason otherwise, String entryId,
+                                        QueueState state, Function<Entry, Decision> then) {
         if (state.status() == QueueStatus.EMERGENCY_STOPPED) {
             return stopped(state);
         }
@@ -137,9 +131,8 @@ final class EntryRules {
         if (entry.isEmpty()) {
             return entryNotFound(entryId, state);
         }
-        if (entry.get().status() != EntryStatus.WAITING) {
-            return reject(RejectionReason.ENTRY_NOT_WAITING,
-                    "entry " + entryId + " is " + entry.get().status() + ", not WAITING");
+        if (entry.get().status() != required) {
+            return reject(otherwise, "entry " + entryId + " is " + entry.get().status() + ", not " + required);
         }
         return then.apply(entry.get());
     }

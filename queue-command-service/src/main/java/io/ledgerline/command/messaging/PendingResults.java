@@ -35,8 +35,4 @@ public class PendingResults {
             future.completeExceptionally(error);
         }
     }
-
-    public int size() {
-        return waiting.size();
-    }
 }
