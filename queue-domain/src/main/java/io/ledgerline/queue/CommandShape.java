@@ -1,18 +1,23 @@
 package io.ledgerline.queue;
 
+import static io.ledgerline.queue.FieldLimits.NAME_MAX;
+import static io.ledgerline.queue.FieldLimits.TEXT_MAX;
+
 /**
- * Checks what can be checked on a command alone, before looking at any state: required fields
- * present, ids and justifications not blank, capacities positive. Answers the first problem found,
- * or null when the command is well formed.
+ * Checks what can be checked on a command alone, before looking at any state, with the limits of
+ * {@link FieldLimits}: ids of the safe alphabet, names and reasons of bounded length, capacities in range,
+ * times present. Answers the first problem found, or null when the command is well formed. REST asks the
+ * same question before sending, so both roads refuse the same commands with the same words.
  */
-final class CommandShape {
+public final class CommandShape {
 
     private CommandShape() {
     }
 
-    static String problem(QueueCommand command) {
-        if (isBlank(command.queueId())) {
-            return "queueId must not be blank";
+    public static String problem(QueueCommand command) {
+        String queueId = FieldLimits.id("queueId", command.queueId());
+        if (queueId != null) {
+            return queueId;
         }
         return switch (command) {
             case CreateQueue c -> settings(c.name(), c.capacity());
@@ -27,33 +32,31 @@ final class CommandShape {
             case ChangePriority c -> firstOf(
                     entryId(c.entryId()), present(c.priority(), "priority"), justification(c.justification()));
             case TransferEntry c -> firstOf(
-                    entryId(c.entryId()), notBlank(c.targetQueueId(), "targetQueueId"),
+                    entryId(c.entryId()), FieldLimits.id("targetQueueId", c.targetQueueId()),
                     c.queueId().equals(c.targetQueueId()) ? "cannot transfer an entry to the queue it is in" : null,
                     justification(c.justification()));
-            case PauseQueue c -> null; // the reason is optional: pausing must never be harder than it needs to be
+            // The reason is optional: pausing must never be harder than it needs to be.
+            case PauseQueue c -> FieldLimits.optionalText("reason", c.reason(), TEXT_MAX);
             case ResumeQueue c -> null;
-            case SleepQueue c -> present(c.until(), "until");
+            case SleepQueue c -> FieldLimits.wakeTime(c.until(), c.requestedAt());
             case WakeQueue c -> null;
             case OpenQueue c -> null;
             case CloseQueue c -> null;
-            case EmergencyStopQueue c -> notBlank(c.reason(), "reason"); // an emergency stop is always audited
+            // An emergency stop is always audited.
+            case EmergencyStopQueue c -> FieldLimits.text("reason", c.reason(), TEXT_MAX);
         };
     }
 
     private static String settings(String name, int capacity) {
-        return firstOf(notBlank(name, "name"), capacity > 0 ? null : "capacity must be positive, was " + capacity);
+        return firstOf(FieldLimits.text("name", name, NAME_MAX), FieldLimits.capacity(capacity));
     }
 
     private static String entryId(String entryId) {
-        return notBlank(entryId, "entryId");
+        return FieldLimits.id("entryId", entryId);
     }
 
     private static String justification(String justification) {
-        return notBlank(justification, "justification");
-    }
-
-    private static String notBlank(String value, String field) {
-        return isBlank(value) ? field + " must not be blank" : null;
+        return FieldLimits.text("justification", justification, TEXT_MAX);
     }
 
     private static String present(Object value, String field) {
@@ -67,9 +70,5 @@ final class CommandShape {
             }
         }
         return null;
-    }
-
-    static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

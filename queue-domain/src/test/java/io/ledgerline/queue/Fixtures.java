@@ -63,7 +63,7 @@ final class Fixtures {
                 new TransferEntry(Q, "e1", "clinic-b", "shorter line"),
                 new PauseQueue(Q, "lunch"),
                 new ResumeQueue(Q),
-                new SleepQueue(Q, WAKE_AT),
+                new SleepQueue(Q, WAKE_AT, T0),
                 new WakeQueue(Q),
                 new OpenQueue(Q),
                 new CloseQueue(Q),

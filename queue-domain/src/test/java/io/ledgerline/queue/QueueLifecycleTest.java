@@ -99,7 +99,7 @@ class QueueLifecycleTest {
     private static final Map<String, QueueCommand> TRANSITIONS = Map.of(
             "pause", new PauseQueue(Q, "lunch"),
             "resume", new ResumeQueue(Q),
-            "sleep", new SleepQueue(Q, WAKE_AT),
+            "sleep", new SleepQueue(Q, WAKE_AT, T0),
             "wake", new WakeQueue(Q),
             "open", new OpenQueue(Q),
             "close", new CloseQueue(Q),
@@ -136,7 +136,7 @@ class QueueLifecycleTest {
     void each_transition_records_its_own_event() {
         given(created()).when(new PauseQueue(Q, "lunch")).thenEvents(new QueuePaused(Q, "lunch"));
         given(queueIn(QueueStatus.PAUSED)).when(new ResumeQueue(Q)).thenEvents(new QueueResumed(Q));
-        given(created()).when(new SleepQueue(Q, WAKE_AT)).thenEvents(new QueueSlept(Q, WAKE_AT))
+        given(created()).when(new SleepQueue(Q, WAKE_AT, T0)).thenEvents(new QueueSlept(Q, WAKE_AT))
                 .thenState(state -> assertThat(state.sleepingUntil()).isEqualTo(WAKE_AT));
         given(queueIn(QueueStatus.SLEEPING)).when(new WakeQueue(Q)).thenEvents(new QueueWoken(Q))
                 .thenState(state -> assertThat(state.sleepingUntil()).isNull());
@@ -162,7 +162,7 @@ class QueueLifecycleTest {
 
     @Test
     void sleeping_needs_a_wake_time() {
-        given(created()).when(new SleepQueue(Q, null)).thenRejected(RejectionReason.INVALID_COMMAND);
+        given(created()).when(new SleepQueue(Q, null, T0)).thenRejected(RejectionReason.INVALID_COMMAND);
     }
 
     @Test

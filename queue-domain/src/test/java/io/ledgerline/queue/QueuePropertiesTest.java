@@ -138,7 +138,7 @@ class QueuePropertiesTest {
                 Tuple.of(2, Combinators.combine(queueIds, entryIds, targets, texts).as(TransferEntry::new)),
                 Tuple.of(2, Combinators.combine(queueIds, texts).as(PauseQueue::new)),
                 Tuple.of(2, queueIds.map(ResumeQueue::new)),
-                Tuple.of(2, Combinators.combine(queueIds, times).as(SleepQueue::new)),
+                Tuple.of(2, Combinators.combine(queueIds, times).as((q, t) -> new SleepQueue(q, t, T0))),
                 Tuple.of(1, queueIds.map(WakeQueue::new)),
                 Tuple.of(1, queueIds.map(OpenQueue::new)),
                 Tuple.of(1, queueIds.map(CloseQueue::new)),

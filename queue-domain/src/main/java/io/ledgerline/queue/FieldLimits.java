@@ -1,0 +1,81 @@
+package io.ledgerline.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * The one set of limits on what a command may carry, whichever road it came by (REST or a record on the commands
+ * topic). Stores size their columns from these numbers, so nothing the decider accepts can break a reader.
+ * Each check answers a sentence describing the problem, or null when the value is fine.
+ */
+public final class FieldLimits {
+
+    /** Longest id (queue, entry, command, idempotency key). */
+    public static final int ID_MAX = 128;
+    /** Longest queue name. */
+    public static final int NAME_MAX = 200;
+    /** Longest free text an operator writes: pause and stop reasons, justifications. */
+    public static final int TEXT_MAX = 500;
+    /** Longest actor name recorded in the audit trail. */
+    public static final int ACTOR_MAX = 200;
+    public static final int CAPACITY_MAX = 1_000_000;
+    /** How far ahead a queue may be put to sleep; further is almost surely a typo in the year. */
+    public static final Duration SLEEP_HORIZON = Duration.ofDays(366);
+
+    /** Ids travel in URLs, Kafka keys and Redis keys: a safe, bounded alphabet. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (ID_MAX - 1) + "}");
+
+    private FieldLimits() {
+    }
+
+    public static String id(String field, String value) {
+        if (value == null || !ID.matcher(value).matches()) {
+            return field + " must be 1-" + ID_MAX + " characters of letters, digits, '.', '_', ':' or '-'"
+                    + " and start with a letter or digit";
+        }
+        return null;
+    }
+
+    /** Required text: not blank, at most {@code max} characters. */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return field + " must not be blank";
+        }
+        return optionalText(field, value, max);
+    }
+
+    /** Text that may be absent or blank, but not longer than {@code max} characters nor holding control characters. */
+    public static String optionalText(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            return field + " is longer than " + max + " characters";
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            return field + " holds control characters";
+        }
+        return null;
+    }
+
+    public static String capacity(int capacity) {
+        return capacity < 1 || capacity > CAPACITY_MAX
+                ? "capacity must be a whole number from 1 to " + CAPACITY_MAX + ", was " + capacity
+                : null;
+    }
+
+    /** A wake time must lie after the moment the sleep was asked for, and within the horizon. */
+    public static String wakeTime(Instant until, Instant requestedAt) {
+        if (until == null) {
+            return "until is required";
+        }
+        if (requestedAt != null && !until.isAfter(requestedAt)) {
+            return "until " + until + " is not after the time of the request, " + requestedAt;
+        }
+        if (requestedAt != null && until.isAfter(requestedAt.plus(SLEEP_HORIZON))) {
+            return "until " + until + " is more than " + SLEEP_HORIZON.toDays() + " days ahead";
+        }
+        return null;
+    }
+}
