@@ -25,10 +25,11 @@ public final class RegisterSchemas {
     static final String GROUP = "default";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern GLOBAL_ID = Pattern.compile("\"globalId\"\\s*:\\s*(\\d+)");
+    private static final Pattern CONTENT_ID = Pattern.compile("\"contentId\"\\s*:\\s*(\\d+)");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    /** What the registry answered for one subject. */
-    record Registered(String artifactId, long globalId, String version) {
+    /** What the registry answered for one subject; records framed by the serdes carry the content id. */
+    record Registered(String artifactId, long globalId, long contentId, String version) {
     }
 
     /** The registry refused, or could not be reached; the message says which and why. */
@@ -101,12 +102,14 @@ public final class RegisterSchemas {
     /** Reads version.globalId and version.version of a CreateArtifactResponse; the artifact part carries neither. */
     static Registered parseResponse(String artifactId, String body) throws RegistrationException {
         Matcher globalId = GLOBAL_ID.matcher(body);
+        Matcher contentId = CONTENT_ID.matcher(body);
         Matcher version = VERSION.matcher(body);
-        if (!globalId.find() || !version.find()) {
-            throw new RegistrationException("unexpected registry answer for " + artifactId + " (no globalId/version): "
-                    + abbreviate(body));
+        if (!globalId.find() || !contentId.find() || !version.find()) {
+            throw new RegistrationException("unexpected registry answer for " + artifactId
+                    + " (no globalId/contentId/version): " + abbreviate(body));
         }
-        return new Registered(artifactId, Long.parseLong(globalId.group(1)), version.group(1));
+        return new Registered(artifactId, Long.parseLong(globalId.group(1)), Long.parseLong(contentId.group(1)),
+                version.group(1));
     }
 
     private static String abbreviate(String body) {

@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class RegisterSchemasIT {
 
-    private static final String REGISTRY = System.getenv().getOrDefault(
-            "APICURIO_REGISTRY_URL", "http://127.0.0.1:8085/apis/registry/v3");
+    private static final String REGISTRY = LocalRegistry.URL;
 
     @Test
     void registering_twice_finds_the_same_versions() {
-        assumeTrue(registryAnswers(), "no Apicurio Registry at " + REGISTRY + " (start it with ./ledgerline up)");
+        assumeTrue(LocalRegistry.answers(), "no Apicurio Registry at " + REGISTRY + " (start it with ./ledgerline up)");
 
         String first = register();
         String second = register();
@@ -41,15 +35,5 @@ class RegisterSchemasIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean registryAnswers() {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(REGISTRY + "/system/info"))
-                    .timeout(Duration.ofSeconds(5)).build();
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

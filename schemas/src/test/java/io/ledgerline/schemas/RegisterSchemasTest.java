@@ -39,14 +39,14 @@ class RegisterSchemasTest {
     }
 
     @Test
-    void the_answer_yields_the_version_global_id_and_number() throws Exception {
+    void the_answer_yields_the_version_global_and_content_ids_and_number() throws Exception {
         String answer = """
                 {"artifact":{"groupId":"default","artifactId":"a-value","artifactType":"AVRO","createdOn":"2025-01-01T00:00:00Z"},
                  "version":{"version":"3","groupId":"default","artifactId":"a-value","globalId":42,"contentId":7,"state":"ENABLED"}}
                 """;
 
         assertThat(RegisterSchemas.parseResponse("a-value", answer))
-                .isEqualTo(new RegisterSchemas.Registered("a-value", 42, "3"));
+                .isEqualTo(new RegisterSchemas.Registered("a-value", 42, 7, "3"));
     }
 
     @Test

@@ -42,8 +42,9 @@ class SchemaConventionsTest {
                 continue;
             }
             for (Schema.Field field : named.getFields()) {
-                boolean pointInTime = field.name().endsWith("At") || field.name().equals("until");
-                if (pointInTime && !(field.schema().getLogicalType() instanceof LogicalTypes.TimestampMillis)) {
+                boolean pointInTime = field.name().endsWith("At") || field.name().endsWith("until")
+                        || field.name().endsWith("Until");
+                if (pointInTime && !(nonNull(field.schema()).getLogicalType() instanceof LogicalTypes.TimestampMillis)) {
                     problems.add(named.getName() + "." + field.name() + " is not a timestamp-millis");
                 }
             }
@@ -102,6 +103,15 @@ class SchemaConventionsTest {
             case MAP -> collect(schema.getValueType(), seen, named);
             default -> { }
         }
+    }
+
+    /** The type of a nullable field without its null branch; any other type as it is. */
+    private static Schema nonNull(Schema type) {
+        if (type.getType() == Schema.Type.UNION && type.getTypes().size() == 2
+                && type.getTypes().get(0).getType() == Schema.Type.NULL) {
+            return type.getTypes().get(1);
+        }
+        return type;
     }
 
     private static boolean isBlank(String s) {
