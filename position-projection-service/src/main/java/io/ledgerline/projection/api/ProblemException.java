@@ -4,35 +4,31 @@ package io.ledgerline.projection.api;
 public class ProblemException extends RuntimeException {
 
     private final int status;
-    private final String title;
     private final String reason;
 
-    private ProblemException(int status, String title, String reason, String detail) {
+    private ProblemException(int status, String reason, String detail) {
         super(detail, null, false, false);
         this.status = status;
-        this.title = title;
         this.reason = reason;
     }
 
     public static ProblemException queueNotFound(String queueId) {
-        return new ProblemException(404, "Queue not found", "QUEUE_NOT_FOUND", "No queue " + queueId + " in the projection");
+        return new ProblemException(404, "QUEUE_NOT_FOUND", "No queue " + queueId + " in the projection");
     }
 
     public static ProblemException entryNotFound(String queueId, String entryId) {
-        return new ProblemException(404, "Entry not found", "ENTRY_NOT_FOUND",
-                "No entry " + entryId + " in queue " + queueId);
+        return new ProblemException(404, "ENTRY_NOT_FOUND", "No entry " + entryId + " in queue " + queueId);
     }
 
     public static ProblemException invalidRequest(String detail) {
-        return new ProblemException(400, "Invalid request", "INVALID_REQUEST", detail);
+        return new ProblemException(400, "INVALID_REQUEST", detail);
     }
 
     public static ProblemException conflict(String reason, String detail) {
-        return new ProblemException(409, "Not possible now", reason, detail);
+        return new ProblemException(409, reason, detail);
     }
 
     public Problem problem() {
-        return new Problem("https://ledgerline.io/problems/" + reason.toLowerCase().replace('_', '-'), title, status,
-                getMessage(), reason);
+        return Problem.of(status, reason, getMessage());
     }
 }
