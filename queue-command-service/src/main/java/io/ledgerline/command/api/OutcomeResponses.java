@@ -1,20 +1,35 @@
 package io.ledgerline.command.api;
 
+import io.ledgerline.command.messaging.submit.SubmittedCommand;
 import io.ledgerline.command.model.CommandOutcome;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.function.Function;
 
-/** Turns a command's outcome into the HTTP answer: accepted into a body, rejected into a problem. */
+/**
+ * Turns a command's outcome into the HTTP answer: accepted into a body, rejected into a problem. An answer that
+ * repeats the first outcome under the same Idempotency-Key says so in {@code Idempotent-Replayed: true}.
+ */
 final class OutcomeResponses {
+
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private OutcomeResponses() {}
 
-    static Response ok(String commandId, String queueId, CommandOutcome outcome) {
-        return Response.ok(accepted(commandId, queueId, outcome)).build();
+    static Response ok(String commandId, String queueId, SubmittedCommand submitted) {
+        return replayed(Response.ok(accepted(commandId, queueId, submitted.outcome())), submitted);
     }
 
-    static Response created(String commandId, String queueId, CommandOutcome outcome, String location) {
-        return Response.created(URI.create(location)).entity(accepted(commandId, queueId, outcome)).build();
+    /** 201 with the location of what was created, named from the outcome (the first one, for a retry). */
+    static Response created(String commandId, String queueId, SubmittedCommand submitted,
+                            Function<CommandOutcome.Accepted, String> location) {
+        CommandResponse body = accepted(commandId, queueId, submitted.outcome());
+        String where = location.apply((CommandOutcome.Accepted) submitted.outcome());
+        return replayed(Response.created(URI.create(where)).entity(body), submitted);
+    }
+
+    private static Response replayed(Response.ResponseBuilder response, SubmittedCommand submitted) {
+        return (submitted.repeated() ? response.header(REPLAYED, "true") : response).build();
     }
 
     private static CommandResponse accepted(String commandId, String queueId, CommandOutcome outcome) {
@@ -26,11 +41,15 @@ final class OutcomeResponses {
         };
     }
 
-    /** Unknown things are 404, a command the service cannot read is 400, any other broken rule is 409. */
+    /**
+     * Unknown things are 404, a command the service cannot read is 400, a key reused for another request is 422 (as
+     * payment APIs answer it), any other broken rule is 409.
+     */
     static int statusOf(String reason) {
         return switch (reason) {
             case "QUEUE_NOT_FOUND", "ENTRY_NOT_FOUND" -> 404;
             case "INVALID_COMMAND", "MALFORMED_COMMAND" -> 400;
+            case "IDEMPOTENCY_KEY_REUSED" -> 422;
             case "PROCESSING_FAILED" -> 500;
             default -> 409;
         };

@@ -1,9 +1,12 @@
 package io.ledgerline.command.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.ledgerline.command.messaging.CommandNotSentException;
-import io.ledgerline.command.messaging.ResultTimeoutException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.ledgerline.command.messaging.submit.CommandNotSentException;
+import io.ledgerline.command.messaging.submit.OverloadedException;
+import io.ledgerline.command.messaging.submit.ResultTimeoutException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,8 +20,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e) {
-        return Problem.response(400, "MALFORMED_REQUEST", "the body is not valid JSON for this request: "
-                + e.getOriginalMessage(), null);
+        return malformed(e);
+    }
+
+    /** A body of the wrong shape ({@code []} for an object, a word for a time): Quarkus's own mapper has no body. */
+    @ServerExceptionMapper
+    public Response unboundBody(MismatchedInputException e) {
+        return malformed(e);
     }
 
     @ServerExceptionMapper
@@ -33,9 +41,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response overloaded(OverloadedException e) {
+        return Response.fromResponse(Problem.response(503, "OVERLOADED", e.getMessage(), null))
+                .header(HttpHeaders.RETRY_AFTER, "1").build();
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        // A body the JSON reader could not bind arrives here as a bare 400.
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json);
+        }
         String reason = switch (status) {
             case 400 -> "MALFORMED_REQUEST";
             case 404 -> "NOT_FOUND";
@@ -46,5 +62,10 @@ public class ProblemMappers {
         };
         String detail = e.getCause() != null ? e.getMessage() + ": " + e.getCause().getMessage() : e.getMessage();
         return Problem.response(status, reason, detail, null);
+    }
+
+    private static Response malformed(JsonProcessingException e) {
+        return Problem.response(400, "MALFORMED_REQUEST", "the body is not valid JSON for this request: "
+                + e.getOriginalMessage(), null);
     }
 }

@@ -3,12 +3,11 @@ package io.ledgerline.command.api;
 import static io.ledgerline.command.api.RequestChecks.body;
 import static io.ledgerline.command.api.RequestChecks.capacity;
 import static io.ledgerline.command.api.RequestChecks.id;
-import static io.ledgerline.command.api.RequestChecks.optionalText;
 import static io.ledgerline.command.api.RequestChecks.priority;
-import static io.ledgerline.command.api.RequestChecks.text;
+import static io.ledgerline.command.api.RequestChecks.trimmed;
 
-import io.ledgerline.command.messaging.CommandSubmitter;
-import io.ledgerline.command.model.CommandOutcome;
+import io.ledgerline.command.messaging.submit.CommandSubmitter;
+import io.ledgerline.command.messaging.submit.SubmittedCommand;
 import io.ledgerline.queue.CallNext;
 import io.ledgerline.queue.ChangePriority;
 import io.ledgerline.queue.CloseQueue;
@@ -39,13 +38,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Queue commands over HTTP. Each call becomes one command on the commands topic and answers with its result; an
- * {@code Idempotency-Key} header makes a retry return the first result instead of acting twice.
+ * Queue commands over HTTP. Each call becomes one command on the commands topic and answers with its result. An
+ * {@code Idempotency-Key} header names the command on its queue: a retry with the same key and the same request
+ * returns the first outcome (accepted or rejected) for 24 hours instead of acting twice; the same key with another
+ * request is refused with 422. Every request is checked against the domain's own limits before it travels.
  */
 @Path("/queues")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -64,10 +66,9 @@ public class QueueCommandResource {
     @POST
     public Uni<Response> create(CreateQueueRequest request, @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"queueId\", \"name\", \"capacity\"}");
-        String queueId = id("queueId", request.queueId());
-        var command = new CreateQueue(queueId, text("name", request.name(), 200), capacity(request.capacity()));
-        return send(key, actor, now -> command, (commandId, q, outcome) ->
-                OutcomeResponses.created(commandId, q, outcome, "/queues/" + q));
+        var command = new CreateQueue(request.queueId(), trimmed(request.name()), capacity(request.capacity()));
+        return send(key, actor, now -> command, (commandId, q, submitted) ->
+                OutcomeResponses.created(commandId, q, submitted, accepted -> "/queues/" + q));
     }
 
     @PUT
@@ -75,37 +76,37 @@ public class QueueCommandResource {
     public Uni<Response> configure(@PathParam("queueId") String queueId, ConfigureQueueRequest request,
                                    @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"name\", \"capacity\"}");
-        var command = new ConfigureQueue(id("queueId", queueId), text("name", request.name(), 200),
-                capacity(request.capacity()));
+        var command = new ConfigureQueue(queueId, trimmed(request.name()), capacity(request.capacity()));
         return send(key, actor, now -> command);
     }
 
+    /**
+     * Without an entryId the service names the entry: after the key when there is one, so that a retry names the
+     * same entry (and is the same request), otherwise at random.
+     */
     @POST
     @Path("{queueId}/entries")
     public Uni<Response> join(@PathParam("queueId") String queueId, JoinQueueRequest request,
                               @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        String q = id("queueId", queueId);
-        String entryId = request == null || request.entryId() == null
-                ? UUID.randomUUID().toString() : id("entryId", request.entryId());
+        String entryId = request != null && request.entryId() != null ? request.entryId() : entryIdFor(queueId, key);
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
-        return send(key, actor, now -> new JoinQueue(q, entryId, priority, now), (commandId, queue, outcome) ->
-                OutcomeResponses.created(commandId, queue, outcome, "/queues/" + queue + "/entries/" + entryId));
+        return send(key, actor, now -> new JoinQueue(queueId, entryId, priority, now), (commandId, q, submitted) ->
+                OutcomeResponses.created(commandId, q, submitted,
+                        accepted -> "/queues/" + q + "/entries/" + accepted.entryId()));
     }
 
     @DELETE
     @Path("{queueId}/entries/{entryId}")
     public Uni<Response> leave(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new LeaveQueue(id("queueId", queueId), id("entryId", entryId));
-        return send(key, actor, now -> command);
+        return send(key, actor, now -> new LeaveQueue(queueId, entryId));
     }
 
     @POST
     @Path("{queueId}/call-next")
     public Uni<Response> callNext(@PathParam("queueId") String queueId,
                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        String q = id("queueId", queueId);
-        return send(key, actor, now -> new CallNext(q, now));
+        return send(key, actor, now -> new CallNext(queueId, now));
     }
 
     /** What staff do with a called entry: complete it, mark it a no-show, or put it back in its place. */
@@ -114,12 +115,10 @@ public class QueueCommandResource {
     public Uni<Response> settle(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
                                 @PathParam("outcome") String outcome,
                                 @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        String q = id("queueId", queueId);
-        String e = id("entryId", entryId);
         return send(key, actor, now -> switch (outcome) {
-            case "complete" -> new CompleteEntry(q, e, now);
-            case "no-show" -> new MarkNoShow(q, e);
-            case "requeue" -> new RequeueEntry(q, e);
+            case "complete" -> new CompleteEntry(queueId, entryId, now);
+            case "no-show" -> new MarkNoShow(queueId, entryId);
+            case "requeue" -> new RequeueEntry(queueId, entryId);
             default -> throw new ProblemException(404, "NOT_FOUND", "no entry outcome " + outcome);
         });
     }
@@ -130,8 +129,8 @@ public class QueueCommandResource {
                                         ChangePriorityRequest request,
                                         @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"priority\", \"justification\"}");
-        var command = new ChangePriority(id("queueId", queueId), id("entryId", entryId),
-                priority(request.priority(), null), text("justification", request.justification(), 500));
+        var command = new ChangePriority(queueId, entryId, priority(request.priority(), null),
+                trimmed(request.justification()));
         return send(key, actor, now -> command);
     }
 
@@ -141,8 +140,7 @@ public class QueueCommandResource {
                                   TransferEntryRequest request,
                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"targetQueueId\", \"justification\"}");
-        var command = new TransferEntry(id("queueId", queueId), id("entryId", entryId),
-                id("targetQueueId", request.targetQueueId()), text("justification", request.justification(), 500));
+        var command = new TransferEntry(queueId, entryId, request.targetQueueId(), trimmed(request.justification()));
         return send(key, actor, now -> command);
     }
 
@@ -150,9 +148,8 @@ public class QueueCommandResource {
     @Path("{queueId}/pause")
     public Uni<Response> pause(@PathParam("queueId") String queueId, ReasonRequest request,
                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new PauseQueue(id("queueId", queueId),
-                optionalText("reason", request == null ? null : request.reason(), 500));
-        return send(key, actor, now -> command);
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        return send(key, actor, now -> new PauseQueue(queueId, reason));
     }
 
     /** The transitions that need nothing but the queue: resume, wake, open, close. */
@@ -160,12 +157,11 @@ public class QueueCommandResource {
     @Path("{queueId}/{transition: resume|wake|open|close}")
     public Uni<Response> transition(@PathParam("queueId") String queueId, @PathParam("transition") String transition,
                                     @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        String q = id("queueId", queueId);
         QueueCommand command = switch (transition) {
-            case "resume" -> new ResumeQueue(q);
-            case "wake" -> new WakeQueue(q);
-            case "open" -> new OpenQueue(q);
-            case "close" -> new CloseQueue(q);
+            case "resume" -> new ResumeQueue(queueId);
+            case "wake" -> new WakeQueue(queueId);
+            case "open" -> new OpenQueue(queueId);
+            case "close" -> new CloseQueue(queueId);
             default -> throw new ProblemException(404, "NOT_FOUND", "no transition " + transition);
         };
         return send(key, actor, now -> command);
@@ -175,20 +171,16 @@ public class QueueCommandResource {
     @Path("{queueId}/sleep")
     public Uni<Response> sleep(@PathParam("queueId") String queueId, SleepRequest request,
                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        if (request == null || request.until() == null) {
-            throw new ProblemException(400, "INVALID_REQUEST", "until (an ISO-8601 instant) is required");
-        }
-        var command = new SleepQueue(id("queueId", queueId), request.until());
-        return send(key, actor, now -> command);
+        body(request, "{\"until\": an ISO-8601 instant}");
+        return send(key, actor, now -> new SleepQueue(queueId, request.until(), now));
     }
 
     @POST
     @Path("{queueId}/emergency-stop")
     public Uni<Response> emergencyStop(@PathParam("queueId") String queueId, ReasonRequest request,
                                        @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        var command = new EmergencyStopQueue(id("queueId", queueId),
-                text("reason", request == null ? null : request.reason(), 500));
-        return send(key, actor, now -> command);
+        String reason = request == null ? null : trimmed(request.reason());
+        return send(key, actor, now -> new EmergencyStopQueue(queueId, reason));
     }
 
     private Uni<Response> send(String key, String actor, Function<Instant, QueueCommand> command) {
@@ -198,15 +190,21 @@ public class QueueCommandResource {
     private Uni<Response> send(String key, String actor, Function<Instant, QueueCommand> command,
                                ResponseFactory respond) {
         String commandId = key == null ? UUID.randomUUID().toString() : id(KEY, key);
-        String who = actor == null || actor.isBlank() ? "rest:anonymous" : text(ACTOR, actor, 200);
+        String who = RequestChecks.actor(ACTOR, actor);
         Instant now = Instant.now();
-        QueueCommand decided = command.apply(now);
-        return submitter.submit(commandId, who, now, decided)
-                .map(outcome -> respond.of(commandId, decided.queueId(), outcome));
+        QueueCommand checked = RequestChecks.wellFormed(command.apply(now));
+        return submitter.submit(commandId, who, now, checked)
+                .map(submitted -> respond.of(commandId, checked.queueId(), submitted));
+    }
+
+    private static String entryIdFor(String queueId, String key) {
+        return key == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((queueId + '\n' + key).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @FunctionalInterface
     private interface ResponseFactory {
-        Response of(String commandId, String queueId, CommandOutcome outcome);
+        Response of(String commandId, String queueId, SubmittedCommand submitted);
     }
 }

@@ -1,46 +1,40 @@
 package io.ledgerline.command.api;
 
+import io.ledgerline.queue.CommandShape;
+import io.ledgerline.queue.FieldLimits;
 import io.ledgerline.queue.Priority;
+import io.ledgerline.queue.QueueCommand;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Shape checks at the edge: what a request must look like before it becomes a command. Business rules (full,
+ * What a request must look like before it becomes a command. The limits themselves are the domain's
+ * ({@link FieldLimits}, {@link CommandShape}), so REST and the commands topic refuse exactly the same things; this
+ * class only reads JSON values into command fields and turns a broken limit into a 400. Business rules (full,
  * duplicate, paused…) are the decider's, not these.
  */
 final class RequestChecks {
 
-    /** Ids travel in URLs, Kafka keys and Redis keys: keep them to a safe, bounded alphabet. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
     private RequestChecks() {}
 
     static String id(String field, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
-            throw invalid(field + " must be 1-128 characters of letters, digits, '.', '_', ':' or '-'"
-                    + " and start with a letter or digit");
-        }
-        return value;
+        return valid(value, FieldLimits.id(field, value));
     }
 
-    static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field + " is required");
-        }
-        if (value.length() > maxLength) {
-            throw invalid(field + " is longer than " + maxLength + " characters");
-        }
-        return value.strip();
+    /** Free text as written, trimmed; null stays null so the domain can say it is required. */
+    static String trimmed(String value) {
+        return value == null ? null : value.strip();
     }
 
-    static String optionalText(String field, String value, int maxLength) {
-        return value == null || value.isBlank() ? "" : text(field, value, maxLength);
+    static String actor(String header, String value) {
+        return value == null || value.isBlank()
+                ? "rest:anonymous"
+                : valid(value.strip(), FieldLimits.optionalText(header, value.strip(), FieldLimits.ACTOR_MAX));
     }
 
     static int capacity(Integer capacity) {
-        if (capacity == null || capacity < 1 || capacity > 1_000_000) {
-            throw invalid("capacity must be a whole number from 1 to 1000000");
+        if (capacity == null) {
+            throw invalid("capacity is required: a whole number from 1 to " + FieldLimits.CAPACITY_MAX);
         }
         return capacity;
     }
@@ -64,6 +58,18 @@ final class RequestChecks {
             throw invalid("a JSON body is required: " + what);
         }
         return body;
+    }
+
+    /** The domain's own shape check, asked before the command travels: a 400 now instead of a rejection later. */
+    static <C extends QueueCommand> C wellFormed(C command) {
+        return valid(command, CommandShape.problem(command));
+    }
+
+    private static <T> T valid(T value, String problem) {
+        if (problem != null) {
+            throw invalid(problem);
+        }
+        return value;
     }
 
     private static ProblemException invalid(String detail) {

@@ -30,9 +30,11 @@ import ledgerline.queue.v1.QueueCommandEnvelope;
 @ApplicationScoped
 public class CommandMapper {
 
-    public QueueCommandEnvelope toAvro(String commandId, String actor, Instant issuedAt, QueueCommand command) {
+    public QueueCommandEnvelope toAvro(String commandId, String requestId, String actor, Instant issuedAt,
+                                       QueueCommand command) {
         return QueueCommandEnvelope.newBuilder()
                 .setCommandId(commandId)
+                .setRequestId(requestId)
                 .setQueueId(command.queueId())
                 .setIssuedAt(issuedAt)
                 .setActor(actor)
@@ -59,7 +61,8 @@ public class CommandMapper {
                     new TransferEntry(q, p.getEntryId(), p.getTargetQueueId(), p.getJustification());
             case ledgerline.queue.v1.PauseQueue p -> new PauseQueue(q, p.getReason());
             case ledgerline.queue.v1.ResumeQueue p -> new ResumeQueue(q);
-            case ledgerline.queue.v1.SleepQueue p -> new SleepQueue(q, p.getUntil());
+            // The sender's clock says when the sleep was asked for: the wake time must lie after it.
+            case ledgerline.queue.v1.SleepQueue p -> new SleepQueue(q, p.getUntil(), envelope.getIssuedAt());
             case ledgerline.queue.v1.WakeQueue p -> new WakeQueue(q);
             case ledgerline.queue.v1.OpenQueue p -> new OpenQueue(q);
             case ledgerline.queue.v1.CloseQueue p -> new CloseQueue(q);

@@ -1,5 +1,7 @@
 package io.ledgerline.command.messaging;
 
+import io.ledgerline.command.messaging.owner.CommandProcessor;
+import io.ledgerline.command.messaging.submit.ResultListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,10 +22,12 @@ public class CommandPathReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Throwable failure = processor.failure();
+        Throwable failure = processor.loop().lastFailure();
         return HealthCheckResponse.named("command-path")
                 .status(processor.ready() && results.ready())
-                .withData("processor", processor.ready() ? "deciding" : failure == null ? "starting" : "failed: " + failure)
+                .withData("processor", processor.ready() ? "deciding"
+                        : failure == null ? "starting" : "restarting after: " + failure)
+                .withData("processorRestarts", processor.loop().restarts())
                 .withData("results", results.ready() ? "listening" : "not listening")
                 .build();
     }

@@ -19,7 +19,7 @@ public class DeadLetters {
         this.topic = config.topics().deadLetter();
     }
 
-    public ProducerRecord<String, Object> of(ConsumerRecord<String, byte[]> source, String reason, Throwable cause) {
+    public ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> source, String reason, Throwable cause) {
         Headers headers = new RecordHeaders(source.headers().toArray());
         headers.add(DeadLetterHeaders.REASON, utf8(reason));
         if (cause != null) {

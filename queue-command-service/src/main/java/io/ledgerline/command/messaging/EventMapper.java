@@ -32,10 +32,12 @@ import ledgerline.queue.v1.QueueEventEnvelope;
 @ApplicationScoped
 public class EventMapper {
 
-    public QueueEventEnvelope toAvro(SequencedEvent sequenced, String causationCommandId, String actor, Instant at) {
+    /** @param writerTerm who appends the event: the owner's group membership, unique to one owner at one time */
+    public QueueEventEnvelope toAvro(SequencedEvent sequenced, String causationCommandId, String actor, Instant at,
+                                     String writerTerm) {
         QueueEvent event = sequenced.event();
         return QueueEventEnvelope.newBuilder()
-                .setEventId(eventId(event.queueId(), sequenced.sequence()))
+                .setEventId(eventId(writerTerm, event.queueId(), sequenced.sequence()))
                 .setQueueId(event.queueId())
                 .setSequence(sequenced.sequence())
                 .setOccurredAt(at)
@@ -73,9 +75,13 @@ public class EventMapper {
         };
     }
 
-    /** Deterministic, so that re-appending after an aborted transaction keeps the same event ids. */
-    static String eventId(String queueId, long sequence) {
-        return UUID.nameUUIDFromBytes((queueId + '#' + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+    /**
+     * Unique to the writer's term as well as to the queue and sequence: if two owners ever appended the same sequence
+     * of a queue (a fork), their events would carry different ids, and any reader comparing them would see it.
+     */
+    static String eventId(String writerTerm, String queueId, long sequence) {
+        return UUID.nameUUIDFromBytes((writerTerm + '\n' + queueId + '\n' + sequence).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static Object payloadOf(QueueEvent event) {

@@ -8,11 +8,11 @@ import org.apache.kafka.common.utils.Utils;
  * that a command produced by a client with another partitioner is moved to its queue's owner rather than decided by
  * a second, unaware owner.
  */
-final class QueuePartitioner {
+public final class QueuePartitioner {
 
     private QueuePartitioner() {}
 
-    static int partitionOf(String queueId, int partitionCount) {
+    public static int partitionOf(String queueId, int partitionCount) {
         return Utils.toPositive(Utils.murmur2(queueId.getBytes(StandardCharsets.UTF_8))) % partitionCount;
     }
 }

@@ -1,23 +1,21 @@
 package io.ledgerline.command.messaging;
 
+import io.ledgerline.schemas.RegistryCodec;
 import java.io.IOException;
 
 /**
  * Tells apart a record that is not ours (poison: skip it or dead-letter it) from one we failed to read for a passing
  * reason (registry unreachable: retry, never skip). Skipping a real event would silently fork a queue's history.
  */
-final class RecordFraming {
-
-    /** Apicurio's serde writes a zero magic byte and a four-byte schema id before the Avro body. */
-    private static final int HEADER_LENGTH = 5;
+public final class RecordFraming {
 
     private RecordFraming() {}
 
-    static boolean isRegistryFramedAvro(byte[] value) {
-        return value != null && value.length >= HEADER_LENGTH && value[0] == 0;
+    public static boolean isRegistryFramedAvro(byte[] value) {
+        return RegistryCodec.isFramed(value);
     }
 
-    static boolean isTransient(Throwable error) {
+    public static boolean isTransient(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
                 return true;

@@ -1,29 +1,47 @@
 package io.ledgerline.command.messaging;
 
+import io.ledgerline.command.model.Answer;
 import io.ledgerline.command.model.CommandOutcome;
+import io.ledgerline.command.model.RememberedOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import ledgerline.queue.v1.CommandAccepted;
 import ledgerline.queue.v1.CommandRejected;
 import ledgerline.queue.v1.CommandResult;
 
-/** Translates between a command's outcome and the Avro record on the results topic. */
+/** Translates between a command's answer and the Avro record on the results topic. */
 @ApplicationScoped
 public class ResultMapper {
 
-    public CommandResult toAvro(String commandId, String queueId, CommandOutcome outcome) {
-        Object avroOutcome = switch (outcome) {
+    public CommandResult toAvro(Answer answer) {
+        Object avroOutcome = switch (answer.outcome()) {
             case CommandOutcome.Accepted a -> new CommandAccepted(a.firstSequence(), a.lastSequence(), a.entryId());
             case CommandOutcome.Rejected r -> new CommandRejected(r.reason(), r.detail() == null ? "" : r.detail());
         };
-        return new CommandResult(commandId, queueId, avroOutcome);
+        RememberedOutcome remembered = answer.remembered();
+        return CommandResult.newBuilder()
+                .setCommandId(answer.commandId())
+                .setQueueId(answer.queueId())
+                .setOutcome(avroOutcome)
+                .setRequestId(answer.requestId())
+                .setRepeated(answer.repeated())
+                .setFingerprint(remembered == null ? null : remembered.fingerprint())
+                .setDecidedAt(remembered == null ? null : remembered.decidedAt())
+                .build();
     }
 
-    public CommandOutcome toDomain(CommandResult result) {
-        return switch (result.getOutcome()) {
+    public Answer toDomain(CommandResult result) {
+        CommandOutcome outcome = switch (result.getOutcome()) {
             case CommandAccepted a -> new CommandOutcome.Accepted(a.getFirstSequence(), a.getLastSequence(), a.getEntryId());
             case CommandRejected r -> new CommandOutcome.Rejected(r.getReason(), r.getDetail());
             case null, default -> throw new IllegalStateException(
                     "result of command " + result.getCommandId() + " has an unknown outcome");
         };
+        // Only a first outcome is worth remembering: a repeat only echoes one, or refuses a reused key.
+        RememberedOutcome remembered = result.getRepeated() || result.getFingerprint() == null
+                || result.getDecidedAt() == null
+                ? null
+                : new RememberedOutcome(result.getFingerprint(), result.getDecidedAt(), outcome);
+        return new Answer(result.getQueueId(), result.getCommandId(), result.getRequestId(), outcome,
+                result.getRepeated(), remembered);
     }
 }

@@ -3,9 +3,9 @@ package io.ledgerline.command.messaging;
 import org.apache.kafka.common.errors.RetriableException;
 
 /** A record could not be read for a passing reason; the batch is aborted and read again later. */
-final class RetriableReadException extends RetriableException {
+public final class RetriableReadException extends RetriableException {
 
-    RetriableReadException(String message, Throwable cause) {
+    public RetriableReadException(String message, Throwable cause) {
         super(message, cause);
     }
 }

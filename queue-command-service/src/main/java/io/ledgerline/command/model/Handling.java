@@ -2,13 +2,10 @@ package io.ledgerline.command.model;
 
 import java.util.List;
 
-/**
- * The result of handling one command against the in-memory book: the outcome to publish and the events to append.
- * A repeated command has {@code repeated == true} and no events: its first outcome is published again.
- */
-public record Handling(CommandOutcome outcome, List<SequencedEvent> events, boolean repeated) {
+/** The result of deciding one command against the in-memory book: the outcome to publish and the events to append. */
+public record Handling(CommandOutcome outcome, List<SequencedEvent> events) {
 
-    public static Handling repeat(CommandOutcome first) {
-        return new Handling(first, List.of(), true);
+    public static Handling rejected(String reason, String detail) {
+        return new Handling(new CommandOutcome.Rejected(reason, detail), List.of());
     }
 }

@@ -15,84 +15,95 @@ import io.ledgerline.queue.QueueEvent;
 import io.ledgerline.queue.QueueState;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The queues of the partitions this instance owns, held in memory. It decides commands with the queue decider and
- * numbers the resulting events; it knows nothing of Kafka, so the whole command logic is testable without a broker.
- * Not thread-safe: one processor thread owns it.
+ * The queues of the partitions this instance owns, held in memory. It decides commands with the queue decider,
+ * numbers the resulting events, and keeps track of which queues changed since each partition's last checkpoint.
+ * It knows nothing of Kafka, so the whole command logic is testable without a broker. Not thread-safe: one
+ * processor thread owns it, and a new one is built whenever that thread starts over.
  */
 public final class QueueBook {
 
-    private final int rememberedOutcomesPerQueue;
     private final Map<String, QueueSlot> slots = new HashMap<>();
-    private final Map<Integer, Set<String>> queuesByPartition = new HashMap<>();
+    private final Map<Integer, PartitionQueues> partitions = new HashMap<>();
 
-    public QueueBook(int rememberedOutcomesPerQueue) {
-        this.rememberedOutcomesPerQueue = rememberedOutcomesPerQueue;
-    }
-
-    /** Decides a command; a commandId seen before gets its first outcome back and appends nothing. */
-    public Handling handle(int partition, String commandId, QueueCommand command) {
-        QueueSlot slot = slotFor(partition, command.queueId());
-        Optional<CommandOutcome> earlier = slot.outcomeOf(commandId);
-        if (earlier.isPresent()) {
-            return Handling.repeat(earlier.get());
-        }
-        Handling handling = switch (QueueDecider.decide(command, slot.state())) {
-            case Decision.Accepted accepted -> append(slot, accepted.events());
-            case Decision.Rejected rejected -> new Handling(
-                    new CommandOutcome.Rejected(rejected.rejection().reason().name(), rejected.rejection().detail()),
-                    List.of(), false);
+    /** Decides a command. A queue comes into the book only when a command creating it is accepted. */
+    public Handling decide(int partition, QueueCommand command) {
+        QueueSlot slot = slots.get(command.queueId());
+        QueueState state = slot == null ? QueueDecider.initialState() : slot.state();
+        return switch (QueueDecider.decide(command, state)) {
+            case Decision.Accepted accepted -> append(partition, command.queueId(), slot, accepted.events());
+            case Decision.Rejected rejected ->
+                    Handling.rejected(rejected.rejection().reason().name(), rejected.rejection().detail());
         };
-        slot.remember(commandId, handling.outcome());
-        return handling;
     }
 
-    /** Records the outcome of a command that could not even be read as a queue command, so a retry gets the same answer. */
-    public Handling refuse(int partition, String queueId, String commandId, String reason, String detail) {
-        QueueSlot slot = slotFor(partition, queueId);
-        Optional<CommandOutcome> earlier = slot.outcomeOf(commandId);
-        if (earlier.isPresent()) {
-            return Handling.repeat(earlier.get());
-        }
-        CommandOutcome outcome = new CommandOutcome.Rejected(reason, detail);
-        slot.remember(commandId, outcome);
-        return new Handling(outcome, List.of(), false);
+    /** Puts a queue back as a checkpoint recorded it, after event {@code sequence}. */
+    public void restore(int partition, QueueState state, long sequence, int checkpointParts) {
+        slots.put(state.queueId(), new QueueSlot(state, sequence, checkpointParts));
+        queuesOf(partition).queues.add(state.queueId());
     }
 
     /**
-     * Applies an event read back from the log while rebuilding a partition. An event at or below the queue's last
-     * sequence was already applied; a jump means the log is not what this service wrote, and rebuilding must stop.
+     * Applies an event read back from the log while restoring a partition. An event at or below the queue's last
+     * sequence is already in its state; a jump means the log is not what this service wrote, and restoring stops.
      */
-    public void replay(int partition, long sequence, QueueEvent event, String causationCommandId) {
-        QueueSlot slot = slotFor(partition, event.queueId());
-        if (sequence <= slot.lastSequence()) {
+    public void replay(int partition, long sequence, QueueEvent event) {
+        QueueSlot slot = slots.get(event.queueId());
+        long last = slot == null ? 0 : slot.lastSequence();
+        if (sequence <= last) {
             return;
         }
-        if (sequence != slot.lastSequence() + 1) {
-            throw new SequenceGapException(event.queueId(), slot.lastSequence() + 1, sequence);
+        if (sequence != last + 1) {
+            throw new SequenceGapException(event.queueId(), last + 1, sequence);
         }
-        slot.advance(QueueDecider.evolve(slot.state(), event), sequence);
-        CommandOutcome outcome = switch (slot.outcomeOf(causationCommandId).orElse(null)) {
-            case CommandOutcome.Accepted first when first.lastSequence() == sequence - 1 ->
-                    new CommandOutcome.Accepted(first.firstSequence(), sequence,
-                            first.entryId() != null ? first.entryId() : entryIdOf(event));
-            case null, default -> new CommandOutcome.Accepted(sequence, sequence, entryIdOf(event));
-        };
-        slot.remember(causationCommandId, outcome);
+        QueueState state = QueueDecider.evolve(slot == null ? QueueDecider.initialState() : slot.state(), event);
+        advance(partition, event.queueId(), slot, state, sequence, 1);
     }
 
     /** Drops the queues of a partition this instance no longer owns. */
     public void forget(int partition) {
-        Set<String> queues = queuesByPartition.remove(partition);
-        if (queues != null) {
-            queues.forEach(slots::remove);
+        PartitionQueues gone = partitions.remove(partition);
+        if (gone != null) {
+            gone.queues.forEach(slots::remove);
         }
+    }
+
+    public Set<Integer> partitions() {
+        return Set.copyOf(partitions.keySet());
+    }
+
+    /** Events appended or replayed in the partition since its last checkpoint. */
+    public long eventsSinceCheckpoint(int partition) {
+        PartitionQueues queues = partitions.get(partition);
+        return queues == null ? 0 : queues.eventsSinceCheckpoint;
+    }
+
+    /** The queues of the partition that changed since its last checkpoint, as they stand now. */
+    public List<QueueCheckpoint> changedSinceCheckpoint(int partition) {
+        PartitionQueues queues = partitions.get(partition);
+        if (queues == null) {
+            return List.of();
+        }
+        List<QueueCheckpoint> changed = new ArrayList<>(queues.changed.size());
+        for (String queueId : queues.changed) {
+            QueueSlot slot = slots.get(queueId);
+            changed.add(new QueueCheckpoint(queueId, slot.state(), slot.lastSequence(), slot.checkpointParts()));
+        }
+        return changed;
+    }
+
+    /** The checkpoint of these queues is on the log: the partition starts counting again. */
+    public void checkpointed(int partition, Map<String, Integer> partsByQueue) {
+        PartitionQueues queues = queuesOf(partition);
+        partsByQueue.forEach((queueId, parts) -> slots.get(queueId).checkpointed(parts));
+        queues.changed.removeAll(partsByQueue.keySet());
+        queues.eventsSinceCheckpoint = 0;
     }
 
     public Optional<QueueState> state(String queueId) {
@@ -108,9 +119,10 @@ public final class QueueBook {
         return slots.size();
     }
 
-    private Handling append(QueueSlot slot, List<QueueEvent> events) {
-        QueueState state = slot.state();
-        long sequence = slot.lastSequence();
+    private Handling append(int partition, String queueId, QueueSlot slot, List<QueueEvent> events) {
+        QueueState state = slot == null ? QueueDecider.initialState() : slot.state();
+        long first = (slot == null ? 0 : slot.lastSequence()) + 1;
+        long sequence = first - 1;
         List<SequencedEvent> sequenced = new ArrayList<>(events.size());
         String entryId = null;
         for (QueueEvent event : events) {
@@ -120,16 +132,24 @@ public final class QueueBook {
                 entryId = entryIdOf(event);
             }
         }
-        long first = slot.lastSequence() + 1;
-        slot.advance(state, sequence);
-        return new Handling(new CommandOutcome.Accepted(first, sequence, entryId), List.copyOf(sequenced), false);
+        advance(partition, queueId, slot, state, sequence, events.size());
+        return new Handling(new CommandOutcome.Accepted(first, sequence, entryId), List.copyOf(sequenced));
     }
 
-    private QueueSlot slotFor(int partition, String queueId) {
-        return slots.computeIfAbsent(queueId, id -> {
-            queuesByPartition.computeIfAbsent(partition, p -> new HashSet<>()).add(id);
-            return new QueueSlot(rememberedOutcomesPerQueue);
-        });
+    private void advance(int partition, String queueId, QueueSlot slot, QueueState state, long sequence, int events) {
+        if (slot == null) {
+            slots.put(queueId, new QueueSlot(state, sequence, 0));
+        } else {
+            slot.advance(state, sequence);
+        }
+        PartitionQueues queues = queuesOf(partition);
+        queues.queues.add(queueId);
+        queues.changed.add(queueId);
+        queues.eventsSinceCheckpoint += events;
+    }
+
+    private PartitionQueues queuesOf(int partition) {
+        return partitions.computeIfAbsent(partition, p -> new PartitionQueues());
     }
 
     private static String entryIdOf(QueueEvent event) {
@@ -144,5 +164,12 @@ public final class QueueBook {
             case EntryTransferredOut e -> e.entryId();
             default -> null;
         };
+    }
+
+    /** The queues of one partition, and what changed among them since its last checkpoint. */
+    private static final class PartitionQueues {
+        final Set<String> queues = new LinkedHashSet<>();
+        final Set<String> changed = new LinkedHashSet<>();
+        long eventsSinceCheckpoint;
     }
 }

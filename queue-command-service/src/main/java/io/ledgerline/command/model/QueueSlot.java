@@ -1,29 +1,21 @@
 package io.ledgerline.command.model;
 
-import io.ledgerline.queue.QueueDecider;
 import io.ledgerline.queue.QueueState;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * One queue as its partition owner holds it: the decided state, the last appended sequence, and the outcomes of
- * recent commands so that a repeated commandId is answered without deciding again.
+ * One queue as its partition owner holds it: the decided state, the last appended sequence, and how many parts its
+ * newest checkpoint on the snapshots topic has (so a checkpoint with fewer parts can clear the ones left over).
  */
 final class QueueSlot {
 
-    private QueueState state = QueueDecider.initialState();
+    private QueueState state;
     private long lastSequence;
-    private final Map<String, CommandOutcome> recentOutcomes;
+    private int checkpointParts;
 
-    QueueSlot(int rememberedOutcomes) {
-        // Insertion order: the oldest outcome is forgotten first once the bound is reached.
-        this.recentOutcomes = new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CommandOutcome> eldest) {
-                return size() > rememberedOutcomes;
-            }
-        };
+    QueueSlot(QueueState state, long lastSequence, int checkpointParts) {
+        this.state = state;
+        this.lastSequence = lastSequence;
+        this.checkpointParts = checkpointParts;
     }
 
     QueueState state() {
@@ -34,8 +26,8 @@ final class QueueSlot {
         return lastSequence;
     }
 
-    Optional<CommandOutcome> outcomeOf(String commandId) {
-        return Optional.ofNullable(recentOutcomes.get(commandId));
+    int checkpointParts() {
+        return checkpointParts;
     }
 
     void advance(QueueState next, long sequence) {
@@ -43,7 +35,7 @@ final class QueueSlot {
         this.lastSequence = sequence;
     }
 
-    void remember(String commandId, CommandOutcome outcome) {
-        recentOutcomes.put(commandId, outcome);
+    void checkpointed(int parts) {
+        this.checkpointParts = parts;
     }
 }

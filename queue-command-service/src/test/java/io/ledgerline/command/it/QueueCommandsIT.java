@@ -102,19 +102,19 @@ class QueueCommandsIT {
     }
 
     @Test
-    void a_repeated_idempotency_key_returns_the_first_result_and_appends_nothing() {
-        create(queue, 10).statusCode(201);
-        String key = "join-" + UUID.randomUUID();
-        int first = given().header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body("{\"entryId\":\"ann\",\"priority\":\"HIGH\"}")
-                .when().post("/queues/{q}/entries", queue).then().statusCode(201).extract().path("sequence");
-
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body("{\"entryId\":\"ann\",\"priority\":\"HIGH\"}")
-                .when().post("/queues/{q}/entries", queue)
-                .then().statusCode(201).body("sequence", equalTo(first)).body("commandId", equalTo(key));
-
-        join(queue, "bob", "LOW").statusCode(201).body("sequence", equalTo(first + 1));
+    void bodies_of_the_wrong_shape_and_impossible_times_are_problems_too() {
+        create(queue, 2).statusCode(201);
+        problem(given().contentType(ContentType.JSON).body("[]").when().post("/queues/{q}/entries", queue).then(),
+                400, "MALFORMED_REQUEST");
+        problem(given().contentType(ContentType.JSON).body("{\"until\":\"tomorrow\"}")
+                .when().post("/queues/{q}/sleep", queue).then(), 400, "MALFORMED_REQUEST");
+        problem(given().contentType(ContentType.JSON).body("{\"until\":\"1970-01-01T00:00:00Z\"}")
+                .when().post("/queues/{q}/sleep", queue).then(), 400, "INVALID_REQUEST");
+        problem(join(queue, "e".repeat(129), "HIGH"), 400, "INVALID_REQUEST");
+        problem(given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(129))
+                .body("{}").when().post("/queues/{q}/entries", queue).then(), 400, "INVALID_REQUEST");
+        given().when().get("/queues/{q}/entries", queue).then().statusCode(405)
+                .contentType("application/problem+json").body("type", equalTo("urn:ledgerline:problem:method-not-allowed"));
     }
 
     @Test

@@ -13,19 +13,20 @@ import io.ledgerline.queue.QueueCreated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QueueBookTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
-    private final QueueBook book = new QueueBook(100);
+    private final QueueBook book = new QueueBook();
 
     @Test
     void accepted_commands_get_consecutive_sequences_and_name_their_entry() {
-        Handling created = book.handle(0, "c1", new CreateQueue("q", "Clinic", 10));
-        Handling joined = book.handle(0, "c2", new JoinQueue("q", "ann", Priority.NORMAL, T0));
-        Handling called = book.handle(0, "c3", new CallNext("q", T0.plusSeconds(5)));
+        Handling created = book.decide(0, new CreateQueue("q", "Clinic", 10));
+        Handling joined = book.decide(0, new JoinQueue("q", "ann", Priority.NORMAL, T0));
+        Handling called = book.decide(0, new CallNext("q", T0.plusSeconds(5)));
 
         assertThat(created.outcome()).isEqualTo(new CommandOutcome.Accepted(1, 1, null));
         assertThat(joined.outcome()).isEqualTo(new CommandOutcome.Accepted(2, 2, "ann"));
@@ -37,70 +38,86 @@ class QueueBookTest {
     }
 
     @Test
-    void a_repeated_command_id_returns_the_first_outcome_and_appends_nothing() {
-        book.handle(0, "c1", new CreateQueue("q", "Clinic", 10));
-        Handling first = book.handle(0, "c2", new JoinQueue("q", "ann", Priority.NORMAL, T0));
-
-        Handling again = book.handle(0, "c2", new JoinQueue("q", "ann", Priority.NORMAL, T0));
-
-        assertThat(again.repeated()).isTrue();
-        assertThat(again.events()).isEmpty();
-        assertThat(again.outcome()).isEqualTo(first.outcome());
-        assertThat(book.lastSequence("q")).isEqualTo(2);
-    }
-
-    @Test
-    void rejections_carry_the_reason_and_are_remembered_too() {
-        Handling rejected = book.handle(0, "c1", new JoinQueue("nowhere", "ann", Priority.NORMAL, T0));
+    void a_rejected_command_on_a_queue_nobody_created_leaves_nothing_behind() {
+        Handling rejected = book.decide(0, new JoinQueue("nowhere", "ann", Priority.NORMAL, T0));
 
         assertThat(rejected.outcome()).isInstanceOfSatisfying(CommandOutcome.Rejected.class,
                 r -> assertThat(r.reason()).isEqualTo("QUEUE_NOT_FOUND"));
-        book.handle(0, "c2", new CreateQueue("nowhere", "Now here", 5));
-        assertThat(book.handle(0, "c1", new JoinQueue("nowhere", "ann", Priority.NORMAL, T0)).outcome())
-                .isEqualTo(rejected.outcome());
+        assertThat(rejected.events()).isEmpty();
+        assertThat(book.queueCount()).isZero();
+        assertThat(book.changedSinceCheckpoint(0)).isEmpty();
     }
 
     @Test
-    void replaying_the_appended_events_rebuilds_state_and_outcomes() {
+    void replaying_the_appended_events_rebuilds_the_same_state() {
         List<Handling> written = new ArrayList<>();
-        written.add(book.handle(2, "c1", new CreateQueue("q", "Clinic", 10)));
-        written.add(book.handle(2, "c2", new JoinQueue("q", "ann", Priority.LOW, T0)));
-        written.add(book.handle(2, "c3", new JoinQueue("q", "bob", Priority.URGENT, T0)));
-        written.add(book.handle(2, "c4", new CallNext("q", T0.plusSeconds(1))));
+        written.add(book.decide(2, new CreateQueue("q", "Clinic", 10)));
+        written.add(book.decide(2, new JoinQueue("q", "ann", Priority.LOW, T0)));
+        written.add(book.decide(2, new JoinQueue("q", "bob", Priority.URGENT, T0)));
+        written.add(book.decide(2, new CallNext("q", T0.plusSeconds(1))));
 
-        QueueBook rebuilt = new QueueBook(100);
-        String[] causes = {"c1", "c2", "c3", "c4"};
-        for (int i = 0; i < written.size(); i++) {
-            for (SequencedEvent e : written.get(i).events()) {
-                rebuilt.replay(2, e.sequence(), e.event(), causes[i]);
-            }
-        }
+        QueueBook rebuilt = new QueueBook();
+        written.forEach(h -> h.events().forEach(e -> rebuilt.replay(2, e.sequence(), e.event())));
 
         assertThat(rebuilt.state("q")).isEqualTo(book.state("q"));
         assertThat(rebuilt.lastSequence("q")).isEqualTo(4);
-        assertThat(rebuilt.handle(2, "c4", new CallNext("q", T0)).outcome())
-                .isEqualTo(new CommandOutcome.Accepted(4, 4, "bob"));
+    }
+
+    @Test
+    void a_restored_checkpoint_plus_the_events_after_it_equals_the_whole_history() {
+        List<Handling> written = new ArrayList<>();
+        written.add(book.decide(1, new CreateQueue("q", "Clinic", 10)));
+        written.add(book.decide(1, new JoinQueue("q", "ann", Priority.LOW, T0)));
+        QueueCheckpoint checkpoint = book.changedSinceCheckpoint(1).get(0);
+        written.add(book.decide(1, new JoinQueue("q", "bob", Priority.HIGH, T0)));
+        written.add(book.decide(1, new CallNext("q", T0.plusSeconds(1))));
+
+        QueueBook restored = new QueueBook();
+        restored.restore(1, checkpoint.state(), checkpoint.sequence(), 1);
+        written.forEach(h -> h.events().forEach(e -> restored.replay(1, e.sequence(), e.event())));
+
+        assertThat(restored.state("q")).isEqualTo(book.state("q"));
+        assertThat(restored.lastSequence("q")).isEqualTo(4);
+        assertThat(restored.changedSinceCheckpoint(1)).extracting(QueueCheckpoint::sequence).containsExactly(4L);
     }
 
     @Test
     void replay_skips_what_it_has_and_refuses_a_gap() {
-        book.replay(0, 1, new QueueCreated("q", "Clinic", 10), "c1");
-        book.replay(0, 1, new QueueCreated("q", "Clinic", 10), "c1");
+        book.replay(0, 1, new QueueCreated("q", "Clinic", 10));
+        book.replay(0, 1, new QueueCreated("q", "Clinic", 10));
         assertThat(book.lastSequence("q")).isEqualTo(1);
 
-        assertThatThrownBy(() -> book.replay(0, 3, new EntryJoined("q", "ann", Priority.HIGH, 1, T0), "c3"))
+        assertThatThrownBy(() -> book.replay(0, 3, new EntryJoined("q", "ann", Priority.HIGH, 1, T0)))
                 .isInstanceOf(SequenceGapException.class)
                 .hasMessageContaining("expected event sequence 2 but found 3");
     }
 
     @Test
+    void a_checkpoint_covers_the_queues_changed_since_the_last_one() {
+        book.decide(0, new CreateQueue("a", "A", 5));
+        book.decide(0, new CreateQueue("b", "B", 5));
+        assertThat(book.eventsSinceCheckpoint(0)).isEqualTo(2);
+
+        book.checkpointed(0, Map.of("a", 1, "b", 1));
+        assertThat(book.changedSinceCheckpoint(0)).isEmpty();
+        assertThat(book.eventsSinceCheckpoint(0)).isZero();
+
+        book.decide(0, new JoinQueue("b", "ann", Priority.NORMAL, T0));
+        assertThat(book.changedSinceCheckpoint(0)).singleElement().satisfies(c -> {
+            assertThat(c.queueId()).isEqualTo("b");
+            assertThat(c.previousParts()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void forgetting_a_partition_drops_only_its_queues() {
-        book.handle(0, "c1", new CreateQueue("a", "A", 1));
-        book.handle(1, "c2", new CreateQueue("b", "B", 1));
+        book.decide(0, new CreateQueue("a", "A", 1));
+        book.decide(1, new CreateQueue("b", "B", 1));
 
         book.forget(0);
 
         assertThat(book.state("a")).isEmpty();
         assertThat(book.state("b")).isPresent();
+        assertThat(book.partitions()).containsExactly(1);
     }
 }

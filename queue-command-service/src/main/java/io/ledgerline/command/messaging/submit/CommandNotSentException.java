@@ -1,4 +1,4 @@
-package io.ledgerline.command.messaging;
+package io.ledgerline.command.messaging.submit;
 
 /** The command could not be written to the commands topic, so it will never be decided. */
 public final class CommandNotSentException extends RuntimeException {

@@ -1,8 +1,12 @@
-package io.ledgerline.command.messaging;
+package io.ledgerline.command.messaging.submit;
 
 import io.ledgerline.command.config.CommandServiceConfig;
-import io.ledgerline.command.model.CommandOutcome;
+import io.ledgerline.command.messaging.CommandMapper;
+import io.ledgerline.command.messaging.KafkaClients;
 import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.schemas.RegistryCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -10,50 +14,77 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The REST side of the command path: puts a command on the commands topic, exactly as an integrator would, and
- * waits for its result. REST therefore has no shortcut to the decider: every command takes the same road.
+ * waits for its result. REST therefore has no shortcut to the decider: every command takes the same road. Past
+ * {@code max-in-flight} waiting calls it refuses new ones at once, so an overload is a quick 503, not a pile of
+ * timeouts.
  */
 @ApplicationScoped
 public class CommandSubmitter {
 
-    private final KafkaProducer<String, Object> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final CommandMapper mapper;
+    private final RegistryCodec codec;
     private final PendingResults pending;
+    private final ResultListener results;
     private final String topic;
     private final Duration timeout;
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter refused;
 
-    public CommandSubmitter(KafkaClients clients, CommandMapper mapper, PendingResults pending,
-                            CommandServiceConfig config) {
+    public CommandSubmitter(KafkaClients clients, CommandMapper mapper, RegistryCodec codec, PendingResults pending,
+                            ResultListener results, CommandServiceConfig config, MeterRegistry registry) {
         this.producer = clients.commandProducer();
         this.mapper = mapper;
+        this.codec = codec;
         this.pending = pending;
+        this.results = results;
         this.topic = config.topics().commands();
         this.timeout = config.command().resultTimeout();
+        this.maxInFlight = config.command().maxInFlight();
+        this.refused = Counter.builder("ledgerline.commands.overloaded")
+                .description("REST commands refused with 503 because too many were in flight").register(registry);
+        registry.gauge("ledgerline.commands.in-flight", inFlight);
     }
 
-    /** Fails with {@link ResultTimeoutException} when no result arrives in time; the command may still be decided. */
-    public Uni<CommandOutcome> submit(String commandId, String actor, Instant issuedAt, QueueCommand command) {
-        CompletableFuture<CommandOutcome> result = pending.expect(commandId);
-        var record = new ProducerRecord<String, Object>(topic, command.queueId(),
-                mapper.toAvro(commandId, actor, issuedAt, command));
-        // send() may block while the broker is unreachable: never on the HTTP event loop.
-        return Uni.createFrom().item(() -> producer.send(record, (metadata, error) -> {
+    /**
+     * Fails with {@link ResultTimeoutException} when no result arrives in time (the command may still be decided),
+     * with {@link OverloadedException} at once when too many commands wait already.
+     */
+    public Uni<SubmittedCommand> submit(String commandId, String actor, Instant issuedAt, QueueCommand command) {
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            int now = inFlight.decrementAndGet();
+            refused.increment();
+            return Uni.createFrom().failure(new OverloadedException(now));
+        }
+        String requestId = UUID.randomUUID().toString();
+        CompletableFuture<SubmittedCommand> result = pending.expect(requestId, command.queueId(), commandId);
+        result.whenComplete((answer, error) -> inFlight.decrementAndGet());
+        var envelope = mapper.toAvro(commandId, requestId, actor, issuedAt, command);
+        // Encoding may ask the registry and send() may block while the broker is unreachable: never on the event loop.
+        return Uni.createFrom().completionStage(results.positioned())
+                .ifNoItem().after(timeout).fail()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(positioned -> producer.send(new ProducerRecord<>(topic, command.queueId(),
+                        codec.encode(topic, envelope)), (metadata, error) -> {
                     if (error != null) {
-                        pending.fail(commandId, new CommandNotSentException(commandId, error));
+                        pending.fail(requestId, new CommandNotSentException(commandId, error));
                     }
                 }))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure().invoke(error -> pending.fail(commandId, new CommandNotSentException(commandId, error)))
+                .onFailure().invoke(error -> pending.fail(requestId, new CommandNotSentException(commandId, error)))
                 .onFailure().recoverWithNull()
-                // The timeout completes the shared future itself, so an answer that never comes frees its slot too.
+                // The timeout completes the future itself, so an answer that never comes frees its slot too.
                 .chain(sent -> Uni.createFrom().completionStage(result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)))
                 .onFailure().transform(error -> rootCause(error) instanceof TimeoutException
                         ? new ResultTimeoutException(commandId, timeout)

@@ -1,15 +1,17 @@
-package io.ledgerline.command.messaging;
+package io.ledgerline.command.messaging.submit;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.command.messaging.KafkaClients;
+import io.ledgerline.command.messaging.PollLoop;
+import io.ledgerline.command.messaging.ResultMapper;
+import io.ledgerline.schemas.RegistryCodec;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import ledgerline.queue.v1.CommandResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,25 +30,32 @@ public class ResultListener {
 
     private final KafkaClients clients;
     private final ResultMapper mapper;
+    private final RegistryCodec codec;
     private final PendingResults pending;
     private final String topic;
-    private final CountDownLatch positioned = new CountDownLatch(1);
-    private final PollLoop loop = new PollLoop("command-result-listener", this::run);
+    private final CompletableFuture<Void> firstPositioned = new CompletableFuture<>();
+    private final PollLoop loop = new PollLoop("command-result-listener");
+    private volatile boolean positioned;
 
-    public ResultListener(KafkaClients clients, ResultMapper mapper, PendingResults pending,
+    public ResultListener(KafkaClients clients, ResultMapper mapper, RegistryCodec codec, PendingResults pending,
                           CommandServiceConfig config) {
         this.clients = clients;
         this.mapper = mapper;
+        this.codec = codec;
         this.pending = pending;
         this.topic = config.topics().results();
     }
 
-    void start(@Observes StartupEvent startup) throws InterruptedException {
-        loop.start();
-        // A command sent before the listener has its position could have its result slip past unseen.
-        if (!positioned.await(30, TimeUnit.SECONDS)) {
-            LOG.warn("results listener not positioned after 30 s; REST calls will wait until it is");
-        }
+    void start(@Observes StartupEvent startup) {
+        loop.start(this::run);
+    }
+
+    /**
+     * Completes once the listener has its position on every partition: a command sent before that could have its
+     * result slip past unseen, so the submitter sends nothing until then (without holding up the start-up).
+     */
+    public CompletableFuture<Void> positioned() {
+        return firstPositioned;
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
@@ -54,37 +63,45 @@ public class ResultListener {
     }
 
     public boolean ready() {
-        return loop.running() && positioned.getCount() == 0 && loop.alive();
+        return loop.running() && positioned && loop.lastFailure() == null;
+    }
+
+    public PollLoop loop() {
+        return loop;
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> reader = clients.committedReader();
-             AvroKafkaDeserializer<CommandResult> deserializer = clients.avroDeserializer()) {
+        positioned = false;
+        try (KafkaConsumer<String, byte[]> reader = clients.committedReader()) {
             loop.polls(reader);
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             reader.assign(partitions);
+            // After a restart of the loop, results published meanwhile are lost to their callers; they time out and
+            // retry with their key, which answers them from the idempotency window.
             reader.seekToEnd(partitions);
             partitions.forEach(reader::position); // resolves the lazy seek now
-            positioned.countDown();
+            positioned = true;
+            loop.recovered();
+            firstPositioned.complete(null);
             while (loop.running()) {
+                loop.beat();
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(250))) {
-                    deliver(record, deserializer);
+                    deliver(record);
                 }
             }
         } catch (WakeupException e) {
             if (loop.running()) {
-                LOG.error("results listener woken up unexpectedly", e);
+                throw e;
             }
-        } catch (RuntimeException e) {
-            LOG.error("results listener stopped; REST calls will time out", e);
+        } finally {
+            positioned = false;
         }
     }
 
-    private void deliver(ConsumerRecord<String, byte[]> record, AvroKafkaDeserializer<CommandResult> deserializer) {
+    private void deliver(ConsumerRecord<String, byte[]> record) {
         try {
-            CommandResult result = deserializer.deserialize(record.topic(), record.headers(), record.value());
-            pending.complete(result.getCommandId(), mapper.toDomain(result));
+            pending.complete(mapper.toDomain((CommandResult) codec.decode(record.value())));
         } catch (RuntimeException e) {
             LOG.warnf(e, "skipping unreadable result at %s-%d@%d", record.topic(), record.partition(), record.offset());
         }

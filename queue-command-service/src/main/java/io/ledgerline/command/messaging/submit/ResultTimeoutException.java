@@ -1,4 +1,4 @@
-package io.ledgerline.command.messaging;
+package io.ledgerline.command.messaging.submit;
 
 import java.time.Duration;
 

@@ -1,0 +1,71 @@
+package io.ledgerline.command.messaging;
+
+import static io.ledgerline.command.messaging.CommandMapper.avro;
+import static io.ledgerline.command.messaging.CommandMapper.priority;
+
+import io.ledgerline.command.model.QueueCheckpoint;
+import io.ledgerline.queue.Entry;
+import io.ledgerline.queue.EntryStatus;
+import io.ledgerline.queue.QueueState;
+import io.ledgerline.queue.QueueStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import ledgerline.queue.v1.EntrySnapshot;
+import ledgerline.queue.v1.QueueSnapshot;
+
+/**
+ * Translates between a queue's state and its checkpoint on the snapshots topic: one record per part of at most
+ * {@code partEntries} entries, so that a queue of a million people still fits in records of ordinary size.
+ */
+@ApplicationScoped
+public class SnapshotMapper {
+
+    /** Part 0 is keyed by the queue id itself; part i by {@code queueId#i}. Ids never hold '#'. */
+    public static String key(String queueId, int part) {
+        return part == 0 ? queueId : queueId + '#' + part;
+    }
+
+    public List<QueueSnapshot> toAvro(QueueCheckpoint checkpoint, long replayFrom, Instant takenAt, int partEntries) {
+        QueueState state = checkpoint.state();
+        List<Entry> entries = state.activeEntries();
+        int parts = Math.max(1, (entries.size() + partEntries - 1) / partEntries);
+        List<QueueSnapshot> records = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            List<EntrySnapshot> slice = entries
+                    .subList(part * partEntries, Math.min(entries.size(), (part + 1) * partEntries)).stream()
+                    .map(e -> new EntrySnapshot(e.entryId(), avro(e.priority()), e.ticket(), e.status().name(), e.joinedAt()))
+                    .toList();
+            records.add(QueueSnapshot.newBuilder()
+                    .setQueueId(checkpoint.queueId())
+                    .setSequence(checkpoint.sequence())
+                    .setName(state.name())
+                    .setCapacity(state.capacity())
+                    .setStatus(state.status().name())
+                    .setNextTicket(state.nextTicket())
+                    .setEntries(slice)
+                    .setSleepingUntil(state.sleepingUntil())
+                    .setReplayFrom(replayFrom)
+                    .setPart(part)
+                    .setParts(parts)
+                    .setTakenAt(takenAt)
+                    .build());
+        }
+        return records;
+    }
+
+    /** The state recorded by all parts of one checkpoint (the caller checks they are complete and of one sequence). */
+    public QueueState toDomain(List<QueueSnapshot> parts) {
+        QueueSnapshot head = parts.get(0);
+        List<Entry> entries = new ArrayList<>();
+        for (QueueSnapshot part : parts) {
+            for (EntrySnapshot e : part.getEntries()) {
+                entries.add(new Entry(e.getEntryId(), priority(e.getPriority()), e.getTicket(),
+                        EntryStatus.valueOf(e.getStatus()), e.getJoinedAt()));
+            }
+        }
+        return QueueState.restore(head.getQueueId(), head.getName(), head.getCapacity(),
+                QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), entries);
+    }
+}

@@ -1,0 +1,203 @@
+package io.ledgerline.command.messaging.owner;
+
+import io.ledgerline.command.messaging.PollLoop;
+import io.ledgerline.command.model.QueueBook;
+import io.ledgerline.command.store.IdempotencyStore;
+import io.ledgerline.command.store.LastAssignment;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * One run of the processor as owner of its partitions: it restores a partition when it is assigned, decides each
+ * polled batch in one transaction, checkpoints a partition every N events and when it is given up. Any failure of a
+ * transaction ends the run: the next one starts from what the log says, never from what this one believed.
+ */
+final class PartitionOwner implements ConsumerRebalanceListener {
+
+    private static final Logger LOG = Logger.getLogger(PartitionOwner.class);
+
+    /** What the run needs from the service; the collaborators live as long as the application. */
+    record Services(RecordDecider decider, PartitionRestore restore, CheckpointWriter checkpoints,
+                    IdempotencyStore window, LastAssignment lastAssignment, int checkpointEveryEvents,
+                    Runnable onAssigned) {}
+
+    private final Services services;
+    private final QueueBook book = new QueueBook();
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Admin admin;
+    private final KafkaConsumer<String, byte[]> reader;
+    private final PollLoop loop;
+    private final int partitionCount;
+    private final String eventsTopic;
+    /** Per owned partition: the events offset just past everything the book reflects. */
+    private final Map<Integer, Long> eventsEnd = new HashMap<>();
+    /** The partitions restored ahead of the assignment: the offsets they were restored to. */
+    private CompletableFuture<Map<TopicPartition, Long>> headStart;
+
+    /** The clients of one run; the run closes them. */
+    record Clients(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, Admin admin,
+                   KafkaConsumer<String, byte[]> reader) {}
+
+    PartitionOwner(Services services, Clients clients, PollLoop loop, int partitionCount, String eventsTopic) {
+        this.services = services;
+        this.consumer = clients.consumer();
+        this.producer = clients.producer();
+        this.admin = clients.admin();
+        this.reader = clients.reader();
+        this.loop = loop;
+        this.partitionCount = partitionCount;
+        this.eventsTopic = eventsTopic;
+    }
+
+    /**
+     * Starts restoring, on a thread of its own, the partitions this instance owned last, while the caller settles its
+     * transactions and joins the group: with static membership they are the ones it will be given back. The
+     * assignment waits for it, and then reads only what came after.
+     */
+    void restoreAhead() {
+        Set<Integer> last = services.lastAssignment().read();
+        if (last.isEmpty()) {
+            return;
+        }
+        headStart = new CompletableFuture<>();
+        Thread.ofPlatform().name("restore-ahead").daemon().start(() -> {
+            try {
+                headStart.complete(services.restore().restore(last, book, admin, reader, loop, Map.of()));
+            } catch (Throwable e) {
+                headStart.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Decides a polled batch and commits its events, results and consumed offsets together. */
+    void decide(ConsumerRecords<String, byte[]> records) {
+        Batch batch = new Batch(book, producer, partitionCount, writerTerm());
+        producer.beginTransaction();
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                services.decider().decide(record, batch);
+            }
+            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            Transactions.abortQuietly(producer, e);
+            throw e;
+        }
+        services.window().remember(batch.firstOutcomes(), batch.resultsEnd());
+        eventsEnd.putAll(batch.eventsEnd());
+        for (TopicPartition tp : records.partitions()) {
+            if (book.eventsSinceCheckpoint(tp.partition()) >= services.checkpointEveryEvents()) {
+                checkpoint(tp.partition());
+            }
+        }
+    }
+
+    /** On a clean stop: the next owner (most likely this instance again) replays nothing. */
+    void checkpointAll() {
+        for (int partition : book.partitions()) {
+            checkpoint(partition);
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
+        Map<TopicPartition, Long> ahead = awaitHeadStart();
+        ahead.keySet().stream().map(TopicPartition::partition).distinct().filter(p -> !numbers.contains(p))
+                .forEach(book::forget);
+        try {
+            services.restore().restore(numbers, book, admin, reader, loop, ahead).forEach((tp, offset) -> {
+                if (tp.topic().equals(eventsTopic)) {
+                    eventsEnd.put(tp.partition(), offset);
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restoring " + partitions, e);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("restoring " + partitions + " failed", e);
+        }
+        for (int partition : numbers) {
+            if (book.eventsSinceCheckpoint(partition) >= services.checkpointEveryEvents()) {
+                checkpoint(partition); // a long replay is done once, not after every restart
+            }
+        }
+        services.lastAssignment().write(eventsEnd.keySet());
+        services.onAssigned().run();
+    }
+
+    /** What the head start restored; after a failure, nothing (its partial work is dropped). */
+    private Map<TopicPartition, Long> awaitHeadStart() {
+        if (headStart == null) {
+            return Map.of();
+        }
+        CompletableFuture<Map<TopicPartition, Long>> started = headStart;
+        headStart = null;
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            LOG.warnf("restoring ahead of the assignment failed (%s); restoring the assigned partitions now",
+                    e.getCause());
+            services.lastAssignment().read().forEach(book::forget);
+            return Map.of();
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            checkpoint(tp.partition());
+            book.forget(tp.partition());
+            eventsEnd.remove(tp.partition());
+        }
+        services.lastAssignment().write(eventsEnd.keySet());
+    }
+
+    /** Taken away without notice (this instance was too slow or cut off): another owner has it; write nothing. */
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            book.forget(tp.partition());
+            eventsEnd.remove(tp.partition());
+        }
+        services.lastAssignment().write(eventsEnd.keySet());
+    }
+
+    private void checkpoint(int partition) {
+        Long end = eventsEnd.get(partition);
+        if (end != null) {
+            services.checkpoints().write(partition, book, producer, consumer, end);
+        }
+    }
+
+    /** Who is writing now: the group member id is new at every join, the generation at every rebalance. */
+    private String writerTerm() {
+        var group = consumer.groupMetadata();
+        return group.memberId() + "/" + group.generationId();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : batch.partitions()) {
+            List<ConsumerRecord<String, byte[]>> records = batch.records(tp);
+            offsets.put(tp, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+}

@@ -1,0 +1,169 @@
+package io.ledgerline.command.messaging.owner;
+
+import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.command.messaging.CommandMapper;
+import io.ledgerline.command.messaging.DeadLetters;
+import io.ledgerline.command.messaging.EventMapper;
+import io.ledgerline.command.messaging.MalformedCommandException;
+import io.ledgerline.command.messaging.QueuePartitioner;
+import io.ledgerline.command.messaging.RecordFraming;
+import io.ledgerline.command.messaging.ResultMapper;
+import io.ledgerline.command.messaging.RetriableReadException;
+import io.ledgerline.command.model.Answer;
+import io.ledgerline.command.model.CommandFingerprint;
+import io.ledgerline.command.model.CommandOutcome;
+import io.ledgerline.command.model.Handling;
+import io.ledgerline.command.model.RememberedOutcome;
+import io.ledgerline.command.model.SequencedEvent;
+import io.ledgerline.command.store.IdempotencyStore;
+import io.ledgerline.command.store.IdempotencyStore.OutcomeKey;
+import io.ledgerline.queue.CommandShape;
+import io.ledgerline.queue.FieldLimits;
+import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.schemas.RegistryCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import ledgerline.queue.v1.QueueCommandEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns one record of the commands topic into what the owner appends for it: events and a result, a repeat of a
+ * remembered outcome, or a dead letter. Every road ends in exactly one of these, so nothing is lost and nothing
+ * stops the partition.
+ */
+@ApplicationScoped
+public class RecordDecider {
+
+    private static final Logger LOG = Logger.getLogger(RecordDecider.class);
+
+    private final CommandServiceConfig.Topics topics;
+    private final CommandMapper commands;
+    private final EventMapper events;
+    private final ResultMapper results;
+    private final DeadLetters deadLetters;
+    private final IdempotencyStore window;
+    private final RegistryCodec codec;
+    private final MeterRegistry registry;
+
+    public RecordDecider(CommandServiceConfig config, CommandMapper commands, EventMapper events, ResultMapper results,
+                         DeadLetters deadLetters, IdempotencyStore window, RegistryCodec codec,
+                         MeterRegistry registry) {
+        this.topics = config.topics();
+        this.commands = commands;
+        this.events = events;
+        this.results = results;
+        this.deadLetters = deadLetters;
+        this.window = window;
+        this.codec = codec;
+        this.registry = registry;
+    }
+
+    void decide(ConsumerRecord<String, byte[]> record, Batch batch) {
+        QueueCommandEnvelope envelope;
+        try {
+            Object value = codec.decode(record.value());
+            envelope = value == null || value instanceof QueueCommandEnvelope ? (QueueCommandEnvelope) value : null;
+            if (value != null && envelope == null) {
+                deadLetter(record, "a " + value.getClass().getSimpleName() + " record, not a command envelope", null,
+                        batch);
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (RecordFraming.isRegistryFramedAvro(record.value()) && RecordFraming.isTransient(e)) {
+                throw new RetriableReadException("schema registry unreachable while reading a command", e);
+            }
+            deadLetter(record, "not a readable command envelope", e, batch);
+            return;
+        }
+        if (envelope == null || envelope.getQueueId() == null || envelope.getCommandId() == null) {
+            deadLetter(record, "empty record or command without queueId/commandId", null, batch);
+            return;
+        }
+        String commandIdProblem = FieldLimits.id("commandId", envelope.getCommandId());
+        if (commandIdProblem != null) {
+            // Without a usable commandId no sender could ever match an answer: set the record aside instead.
+            deadLetter(record, commandIdProblem, null, batch);
+            return;
+        }
+        int owner = QueuePartitioner.partitionOf(envelope.getQueueId(), batch.partitionCount());
+        if (owner != record.partition()) {
+            // A record on the wrong partition would give its queue a second writer: hand it to the owner instead.
+            batch.send(new ProducerRecord<>(record.topic(), owner, envelope.getQueueId(), record.value(),
+                    record.headers()));
+            return;
+        }
+        answer(record, envelope, batch);
+    }
+
+    private void answer(ConsumerRecord<String, byte[]> record, QueueCommandEnvelope envelope, Batch batch) {
+        QueueCommand command;
+        try {
+            command = commands.toDomain(envelope);
+        } catch (MalformedCommandException e) {
+            publish(record, envelope, batch, new CommandOutcome.Rejected("MALFORMED_COMMAND", e.getMessage()), false,
+                    null, "malformed");
+            return;
+        }
+        String problem = Optional.ofNullable(FieldLimits.optionalText("actor", envelope.getActor(), FieldLimits.ACTOR_MAX))
+                .orElseGet(() -> CommandShape.problem(command));
+        if (problem != null) {
+            // Nothing was decided, so nothing is remembered: the sender may fix the command and send the same key.
+            publish(record, envelope, batch, new CommandOutcome.Rejected("INVALID_COMMAND", problem), false, null,
+                    "invalid");
+            return;
+        }
+        String fingerprint = CommandFingerprint.of(command);
+        OutcomeKey key = new OutcomeKey(envelope.getQueueId(), envelope.getCommandId());
+        Instant now = Instant.now();
+        Optional<RememberedOutcome> earlier = batch.firstOutcome(key)
+                .or(() -> window.find(key.queueId(), key.commandId(), now));
+        if (earlier.isPresent()) {
+            boolean sameRequest = earlier.get().fingerprint().equals(fingerprint);
+            publish(record, envelope, batch, earlier.get().answerTo(fingerprint), true, earlier.get(),
+                    sameRequest ? "repeated" : "key-reused");
+            return;
+        }
+        Handling handling;
+        try {
+            handling = batch.book().decide(record.partition(), command);
+        } catch (RuntimeException e) {
+            // A command that breaks the decider must not stop every other queue of the partition.
+            deadLetter(record, "deciding the command failed", e, batch);
+            publish(record, envelope, batch, new CommandOutcome.Rejected("PROCESSING_FAILED",
+                    "the command could not be decided and was moved to the dead-letter topic"), false, null, "failed");
+            return;
+        }
+        RememberedOutcome first = new RememberedOutcome(fingerprint, now, handling.outcome());
+        batch.remember(key, first);
+        for (SequencedEvent event : handling.events()) {
+            batch.sendEvent(new ProducerRecord<>(topics.events(), record.partition(), envelope.getQueueId(),
+                    codec.encode(topics.events(),
+                            events.toAvro(event, envelope.getCommandId(), envelope.getActor(), now, batch.writerTerm()))));
+        }
+        publish(record, envelope, batch, handling.outcome(), false, first,
+                handling.outcome() instanceof CommandOutcome.Accepted ? "accepted" : "rejected");
+    }
+
+    private void publish(ConsumerRecord<String, byte[]> record, QueueCommandEnvelope envelope, Batch batch,
+                         CommandOutcome outcome, boolean repeated, RememberedOutcome remembered, String outcomeTag) {
+        Answer answer = new Answer(envelope.getQueueId(), envelope.getCommandId(), envelope.getRequestId(), outcome,
+                repeated, remembered);
+        batch.sendResult(new ProducerRecord<>(topics.results(), record.partition(), envelope.getCommandId(),
+                codec.encode(topics.results(), results.toAvro(answer))));
+        registry.counter("ledgerline.commands", "type", typeOf(envelope), "outcome", outcomeTag).increment();
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause, Batch batch) {
+        LOG.warnf("dead-lettering %s-%d@%d: %s (%s)", record.topic(), record.partition(), record.offset(), reason, cause);
+        batch.send(deadLetters.of(record, reason, cause));
+        registry.counter("ledgerline.commands.dead-lettered").increment();
+    }
+
+    private static String typeOf(QueueCommandEnvelope command) {
+        return command.getPayload() == null ? "none" : command.getPayload().getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,78 @@
+package io.ledgerline.command.model;
+
+import io.ledgerline.queue.CallNext;
+import io.ledgerline.queue.ChangePriority;
+import io.ledgerline.queue.CloseQueue;
+import io.ledgerline.queue.CompleteEntry;
+import io.ledgerline.queue.ConfigureQueue;
+import io.ledgerline.queue.CreateQueue;
+import io.ledgerline.queue.EmergencyStopQueue;
+import io.ledgerline.queue.JoinQueue;
+import io.ledgerline.queue.LeaveQueue;
+import io.ledgerline.queue.MarkNoShow;
+import io.ledgerline.queue.OpenQueue;
+import io.ledgerline.queue.PauseQueue;
+import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.queue.RequeueEntry;
+import io.ledgerline.queue.ResumeQueue;
+import io.ledgerline.queue.SleepQueue;
+import io.ledgerline.queue.TransferEntry;
+import io.ledgerline.queue.WakeQueue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What a command asks for, as a short digest: two commands under one idempotency key are "the same request" when
+ * their fingerprints are equal. The moments at which a command was issued (joinedAt, calledAt, completedAt, the
+ * time a sleep was asked for) are left out: a retry is stamped anew, yet asks for the same thing.
+ */
+public final class CommandFingerprint {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private CommandFingerprint() {}
+
+    public static String of(QueueCommand command) {
+        Object[] content = switch (command) {
+            case CreateQueue c -> fields("create", c.queueId(), c.name(), c.capacity());
+            case ConfigureQueue c -> fields("configure", c.queueId(), c.name(), c.capacity());
+            case JoinQueue c -> fields("join", c.queueId(), c.entryId(), c.priority());
+            case LeaveQueue c -> fields("leave", c.queueId(), c.entryId());
+            case CallNext c -> fields("call-next", c.queueId());
+            case CompleteEntry c -> fields("complete", c.queueId(), c.entryId());
+            case MarkNoShow c -> fields("no-show", c.queueId(), c.entryId());
+            case RequeueEntry c -> fields("requeue", c.queueId(), c.entryId());
+            case ChangePriority c -> fields("priority", c.queueId(), c.entryId(), c.priority(), c.justification());
+            case TransferEntry c -> fields("transfer", c.queueId(), c.entryId(), c.targetQueueId(), c.justification());
+            case PauseQueue c -> fields("pause", c.queueId(), c.reason());
+            case ResumeQueue c -> fields("resume", c.queueId());
+            case SleepQueue c -> fields("sleep", c.queueId(), c.until());
+            case WakeQueue c -> fields("wake", c.queueId());
+            case OpenQueue c -> fields("open", c.queueId());
+            case CloseQueue c -> fields("close", c.queueId());
+            case EmergencyStopQueue c -> fields("emergency-stop", c.queueId(), c.reason());
+        };
+        return digest(content);
+    }
+
+    private static Object[] fields(Object... values) {
+        return values;
+    }
+
+    /** Each value is written with its length first, so no choice of characters can make two contents collide. */
+    private static String digest(Object[] content) {
+        StringBuilder text = new StringBuilder();
+        for (Object value : content) {
+            String s = value == null ? "\u0000" : value.toString();
+            text.append(s.length()).append(':').append(s).append(';');
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HEX.formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
