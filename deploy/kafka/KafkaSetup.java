@@ -16,6 +16,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
@@ -27,10 +30,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <pre>
  *   KafkaSetup ready  &lt;bootstrap&gt; &lt;timeoutSeconds&gt;
  *   KafkaSetup topics &lt;bootstrap&gt; &lt;catalogue file&gt; [prefix ...]     ("" = no prefix)
+ *   KafkaSetup transactions-v2 &lt;bootstrap&gt;
  * </pre>
  *
  * {@code topics} creates missing topics with the catalogue's partitions and configs, brings the configs of
  * existing topics back to the catalogue, and fails (exit 2) on a partition count it must not change by itself.
+ * {@code transactions-v2} makes sure the cluster runs transaction version 2 (KIP-890, the broker-side defence
+ * against hanging and torn transactions), upgrading a cluster formatted before it was the default.
  */
 public final class KafkaSetup {
 
@@ -49,6 +55,7 @@ public final class KafkaSetup {
                 List<String> prefixes = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("");
                 System.exit(topics(args[1], Path.of(args[2]), prefixes));
             }
+            case "transactions-v2" -> System.exit(transactionsV2(args[1]));
             default -> usage();
         }
     }
@@ -56,6 +63,7 @@ public final class KafkaSetup {
     private static void usage() {
         System.err.println("usage: KafkaSetup ready <bootstrap> <timeoutSeconds>");
         System.err.println("       KafkaSetup topics <bootstrap> <catalogue> [prefix ...]");
+        System.err.println("       KafkaSetup transactions-v2 <bootstrap>");
         System.exit(64);
     }
 
@@ -91,6 +99,23 @@ public final class KafkaSetup {
         System.err.println("Kafka at " + bootstrap + " not ready after " + timeoutSeconds + " s"
                 + (last == null ? "" : ": " + last));
         return 1;
+    }
+
+    private static int transactionsV2(String bootstrap) throws Exception {
+        String feature = "transaction.version";
+        try (Admin admin = admin(bootstrap)) {
+            FinalizedVersionRange finalized = admin.describeFeatures().featureMetadata().get()
+                    .finalizedFeatures().get(feature);
+            short level = finalized == null ? 0 : finalized.maxVersionLevel();
+            if (level >= 2) {
+                System.out.println(feature + " " + level);
+                return 0;
+            }
+            admin.updateFeatures(Map.of(feature, new FeatureUpdate((short) 2, FeatureUpdate.UpgradeType.UPGRADE)),
+                    new UpdateFeaturesOptions()).all().get();
+            System.out.println(feature + " upgraded from " + level + " to 2");
+            return 0;
+        }
     }
 
     private static List<TopicSpec> readCatalogue(Path file) throws Exception {
