@@ -45,8 +45,9 @@ import org.apache.avro.specific.SpecificRecord;
  * reader needs a single request for them. Schemas the serdes registered with references are resolved reference by
  * reference. Thread-safe.
  *
- * <p>Registry failures surface as {@link UncheckedIOException} (a passing outage: retry), an unknown id or a record
- * type without generated class as {@link IllegalStateException} (the record is not ours: set it aside).
+ * <p>Registry failures (unreachable, or a 5xx) surface as {@link UncheckedIOException}: a passing outage, retry.
+ * An unknown id, a record type without generated class or bytes that do not decode surface as
+ * {@link IllegalStateException}: the record is not ours, set it aside.
  */
 public final class RegistryCodec {
 
@@ -108,7 +109,8 @@ public final class RegistryCodec {
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(value, HEADER, value.length - HEADER, null));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("record of schema " + id + " cannot be read: " + e.getMessage(), e);
+            // A body that ends early is an EOFException: bad bytes, not a passing outage, so no IOException cause.
+            throw new IllegalStateException("record of schema " + id + " cannot be read: " + e);
         }
     }
 
@@ -234,9 +236,13 @@ public final class RegistryCodec {
                         throw new UncheckedIOException(new IOException("registry unreachable at " + baseUrl + path
                                 + ": " + error, error));
                     }
-                    if (response.statusCode() / 100 != 2) {
+                    if (response.statusCode() / 100 == 4) {
                         throw new IllegalStateException("registry answered HTTP " + response.statusCode() + " to "
-                                + path);
+                                + path + ": no such schema");
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        throw new UncheckedIOException(new IOException("registry answered HTTP "
+                                + response.statusCode() + " to " + path));
                     }
                     return response.body();
                 });

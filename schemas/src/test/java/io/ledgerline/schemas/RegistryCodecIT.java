@@ -62,6 +62,11 @@ class RegistryCodecIT {
         RegistryCodec codec = new RegistryCodec(LocalRegistry.URL);
         assertThatThrownBy(() -> codec.decode("not avro".getBytes())).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> codec.decode(new byte[] {0, 0x7f, 0, 0, 0, 1})).isInstanceOf(IllegalStateException.class);
+        byte[] whole = codec.encode(RESULTS, CommandResult.newBuilder().setCommandId("c").setQueueId("q")
+                .setOutcome(new CommandAccepted(1L, 1L, null)).setRepeated(false).build());
+        assertThatThrownBy(() -> codec.decode(java.util.Arrays.copyOf(whole, whole.length - 1)))
+                .as("a record cut short is bad bytes, not an outage").isInstanceOf(IllegalStateException.class)
+                .hasNoCause();
 
         RegistryCodec cutOff = new RegistryCodec("http://127.0.0.1:1/apis/registry/v3");
         assertThatThrownBy(() -> cutOff.decode(new byte[] {0, 0, 0, 0, 1, 2})).isInstanceOf(UncheckedIOException.class);

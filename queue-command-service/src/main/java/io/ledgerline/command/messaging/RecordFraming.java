@@ -1,7 +1,7 @@
 package io.ledgerline.command.messaging;
 
 import io.ledgerline.schemas.RegistryCodec;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Tells apart a record that is not ours (poison: skip it or dead-letter it) from one we failed to read for a passing
@@ -15,9 +15,10 @@ public final class RecordFraming {
         return RegistryCodec.isFramed(value);
     }
 
+    /** The codec's mark of a registry that cannot answer now (see RegistryCodec); bad bytes never carry it. */
     public static boolean isTransient(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
+            if (cause instanceof UncheckedIOException) {
                 return true;
             }
         }

@@ -55,15 +55,26 @@ final class TopicProbe {
 
     /** Committed records of a topic whose key matches, decoded as Avro, read from the start until {@code until}. */
     static <T> List<T> readAvro(String topic, String key, Predicate<List<T>> until, Duration atMost) {
+        return readAvro(topic, key::equals, until, atMost);
+    }
+
+    /** As above, for every record whose key passes {@code keys}. */
+    static <T> List<T> readAvro(String topic, Predicate<String> keys, Predicate<List<T>> until, Duration atMost) {
         var deserializer = new AvroKafkaDeserializer<T>();
         deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registry(),
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
         Function<List<ConsumerRecord<String, byte[]>>, List<T>> decode = records -> records.stream()
                 .map(r -> deserializer.deserialize(r.topic(), r.headers(), r.value())).toList();
-        return decode.apply(readRaw(topic, key, records -> until.test(decode.apply(records)), atMost));
+        return decode.apply(readRaw(topic, keys, records -> until.test(decode.apply(records)), atMost));
     }
 
     static List<ConsumerRecord<String, byte[]>> readRaw(String topic, String key,
+                                                       Predicate<List<ConsumerRecord<String, byte[]>>> until,
+                                                       Duration atMost) {
+        return readRaw(topic, key::equals, until, atMost);
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readRaw(String topic, Predicate<String> keys,
                                                        Predicate<List<ConsumerRecord<String, byte[]>>> until,
                                                        Duration atMost) {
         Map<String, Object> props = common();
@@ -78,7 +89,7 @@ final class TopicProbe {
             Instant deadline = Instant.now().plus(atMost);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
+                    if (r.key() != null && keys.test(r.key())) {
                         matching.add(r);
                     }
                 }
@@ -87,8 +98,8 @@ final class TopicProbe {
                 }
             }
         }
-        throw new AssertionError("gave up after " + atMost + " waiting on " + topic + " for key " + key
-                + "; found " + matching.size() + " records");
+        throw new AssertionError("gave up after " + atMost + " waiting on " + topic + "; found " + matching.size()
+                + " matching records");
     }
 
     private static String registry() {
