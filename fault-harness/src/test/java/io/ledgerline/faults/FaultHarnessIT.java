@@ -1,0 +1,29 @@
+package io.ledgerline.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short fault run of ./ledgerline test: a minute of load while instances and broker are killed and paused,
+ * then the whole log is checked. The long run is ./ledgerline faults.
+ */
+class FaultHarnessIT {
+
+    @Test
+    void under_kills_and_pauses_every_acknowledged_command_has_exactly_its_events_and_the_log_has_no_anomaly()
+            throws Exception {
+        Path root = Path.of(System.getProperty("ledgerline.root", "..")).toAbsolutePath().normalize();
+        Harness.Setup setup = Harness.Setup.fromEnvironment(root, root.resolve("fault-harness/target/fault-run"));
+
+        Harness.Report report = Harness.run(setup, Duration.ofSeconds(60), 6, 20261124L, System.out);
+        report.print(System.out);
+
+        assertThat(report.findings().anomalies()).isEmpty();
+        assertThat(report.faultCount()).isGreaterThanOrEqualTo(8);
+        assertThat(report.acknowledgedAccepted()).isGreaterThan(200);
+        assertThat(report.findings().events()).isGreaterThanOrEqualTo(report.acknowledgedAccepted());
+    }
+}
