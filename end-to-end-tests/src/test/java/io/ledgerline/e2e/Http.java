@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +16,7 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Reply(int status, JsonNode body) {}
+    record Reply(int status, JsonNode body, HttpHeaders headers) {}
 
     private Http() {}
 
@@ -28,6 +29,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST whose retries are safe: the same key names the same command. */
+    static Reply post(String url, String json, String idempotencyKey) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     static Reply delete(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
     }
@@ -36,6 +43,7 @@ final class Http {
         HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        return new Reply(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+        return new Reply(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body),
+                response.headers());
     }
 }

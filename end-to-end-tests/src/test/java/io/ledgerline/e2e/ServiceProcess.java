@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One packaged Ledgerline service run as its own process, as the launcher runs it, with the test profile (test
@@ -22,12 +23,19 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final int port;
+    private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
     ServiceProcess(String module, int port) {
+        this(module, port, Map.of());
+    }
+
+    /** With settings of its own, as environment variables (e.g. LEDGERLINE_COMMAND_CHECKPOINT_EVERY_EVENTS). */
+    ServiceProcess(String module, int port, Map<String, String> environment) {
         this.module = module;
         this.port = port;
+        this.environment = environment;
         this.log = root().resolve("end-to-end-tests/target/e2e-logs/" + module + ".log");
     }
 
@@ -44,9 +52,16 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m",
                 "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-jar", jar.toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
         return this;
+    }
+
+    /** kill -9: no shutdown hook, no checkpoint, no clean anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     void awaitReady(Duration atMost) throws Exception {
