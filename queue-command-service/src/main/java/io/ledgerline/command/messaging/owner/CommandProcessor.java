@@ -3,6 +3,7 @@ package io.ledgerline.command.messaging.owner;
 import io.ledgerline.command.config.CommandServiceConfig;
 import io.ledgerline.command.messaging.KafkaClients;
 import io.ledgerline.command.messaging.PollLoop;
+import io.ledgerline.command.model.QueueBook;
 import io.ledgerline.command.store.IdempotencyStore;
 import io.ledgerline.command.store.LastAssignment;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,18 +86,32 @@ public class CommandProcessor {
 
     private void run() throws Exception {
         assigned = false;
-        try (KafkaConsumer<String, byte[]> consumer = clients.commandConsumer();
-             KafkaProducer<String, byte[]> producer = clients.transactionalProducer();
-             Admin admin = clients.admin();
+        QueueBook book = new QueueBook();
+        try (Admin admin = clients.admin();
              KafkaConsumer<String, byte[]> reader = clients.committedReader()) {
+            // First of all: restore what this instance owned last, while the rest of the run gets ready.
+            RestoreAhead ahead = RestoreAhead.start(lastAssignment.read(), restore, book, admin, reader, loop);
+            try {
+                own(book, ahead, admin, reader);
+            } finally {
+                ahead.finish();
+            }
+        } finally {
+            assigned = false;
+        }
+    }
+
+    private void own(QueueBook book, RestoreAhead ahead, Admin admin, KafkaConsumer<String, byte[]> reader)
+            throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = clients.commandConsumer();
+             KafkaProducer<String, byte[]> producer = clients.transactionalProducer()) {
             loop.polls(consumer);
             int partitionCount = checkCoPartitioned(admin);
             var services = new PartitionOwner.Services(decider, restore, checkpoints, window, lastAssignment,
                     config.command().checkpointEveryEvents(), this::assigned);
             var runClients = new PartitionOwner.Clients(consumer, producer, admin, reader);
-            PartitionOwner owner = new PartitionOwner(services, runClients, loop, partitionCount,
+            PartitionOwner owner = new PartitionOwner(services, runClients, book, ahead, loop, partitionCount,
                     config.topics().events());
-            owner.restoreAhead();
             producer.initTransactions(); // aborts (or completes) what this instance left open before a crash
             consumer.subscribe(List.of(config.topics().commands()), owner);
             while (loop.running()) {
@@ -117,8 +132,6 @@ public class CommandProcessor {
                 }
             }
             owner.checkpointAll();
-        } finally {
-            assigned = false;
         }
     }
 

@@ -8,9 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.jboss.logging.Logger;
 
 /**
  * One run of the processor as owner of its partitions: it restores a partition when it is assigned, decides each
@@ -28,15 +24,13 @@ import org.jboss.logging.Logger;
  */
 final class PartitionOwner implements ConsumerRebalanceListener {
 
-    private static final Logger LOG = Logger.getLogger(PartitionOwner.class);
-
     /** What the run needs from the service; the collaborators live as long as the application. */
     record Services(RecordDecider decider, PartitionRestore restore, CheckpointWriter checkpoints,
                     IdempotencyStore window, LastAssignment lastAssignment, int checkpointEveryEvents,
                     Runnable onAssigned) {}
 
     private final Services services;
-    private final QueueBook book = new QueueBook();
+    private final QueueBook book;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final Admin admin;
@@ -46,15 +40,18 @@ final class PartitionOwner implements ConsumerRebalanceListener {
     private final String eventsTopic;
     /** Per owned partition: the events offset just past everything the book reflects. */
     private final Map<Integer, Long> eventsEnd = new HashMap<>();
-    /** The partitions restored ahead of the assignment: the offsets they were restored to. */
-    private CompletableFuture<Map<TopicPartition, Long>> headStart;
+    /** The partitions restored ahead of the first assignment; null once that assignment has taken them. */
+    private RestoreAhead ahead;
 
     /** The clients of one run; the run closes them. */
     record Clients(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, Admin admin,
                    KafkaConsumer<String, byte[]> reader) {}
 
-    PartitionOwner(Services services, Clients clients, PollLoop loop, int partitionCount, String eventsTopic) {
+    PartitionOwner(Services services, Clients clients, QueueBook book, RestoreAhead ahead, PollLoop loop,
+                   int partitionCount, String eventsTopic) {
         this.services = services;
+        this.book = book;
+        this.ahead = ahead;
         this.consumer = clients.consumer();
         this.producer = clients.producer();
         this.admin = clients.admin();
@@ -62,26 +59,6 @@ final class PartitionOwner implements ConsumerRebalanceListener {
         this.loop = loop;
         this.partitionCount = partitionCount;
         this.eventsTopic = eventsTopic;
-    }
-
-    /**
-     * Starts restoring, on a thread of its own, the partitions this instance owned last, while the caller settles its
-     * transactions and joins the group: with static membership they are the ones it will be given back. The
-     * assignment waits for it, and then reads only what came after.
-     */
-    void restoreAhead() {
-        Set<Integer> last = services.lastAssignment().read();
-        if (last.isEmpty()) {
-            return;
-        }
-        headStart = new CompletableFuture<>();
-        Thread.ofPlatform().name("restore-ahead").daemon().start(() -> {
-            try {
-                headStart.complete(services.restore().restore(last, book, admin, reader, loop, Map.of()));
-            } catch (Throwable e) {
-                headStart.completeExceptionally(e);
-            }
-        });
     }
 
     /** Decides a polled batch and commits its events, results and consumed offsets together. */
@@ -117,11 +94,12 @@ final class PartitionOwner implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
-        Map<TopicPartition, Long> ahead = awaitHeadStart();
-        ahead.keySet().stream().map(TopicPartition::partition).distinct().filter(p -> !numbers.contains(p))
+        Map<TopicPartition, Long> restoredAhead = ahead == null ? Map.of() : ahead.restored();
+        ahead = null;
+        restoredAhead.keySet().stream().map(TopicPartition::partition).distinct().filter(p -> !numbers.contains(p))
                 .forEach(book::forget);
         try {
-            services.restore().restore(numbers, book, admin, reader, loop, ahead).forEach((tp, offset) -> {
+            services.restore().restore(numbers, book, admin, reader, loop, restoredAhead).forEach((tp, offset) -> {
                 if (tp.topic().equals(eventsTopic)) {
                     eventsEnd.put(tp.partition(), offset);
                 }
@@ -142,22 +120,6 @@ final class PartitionOwner implements ConsumerRebalanceListener {
         services.onAssigned().run();
     }
 
-    /** What the head start restored; after a failure, nothing (its partial work is dropped). */
-    private Map<TopicPartition, Long> awaitHeadStart() {
-        if (headStart == null) {
-            return Map.of();
-        }
-        CompletableFuture<Map<TopicPartition, Long>> started = headStart;
-        headStart = null;
-        try {
-            return started.join();
-        } catch (CompletionException e) {
-            LOG.warnf("restoring ahead of the assignment failed (%s); restoring the assigned partitions now",
-                    e.getCause());
-            services.lastAssignment().read().forEach(book::forget);
-            return Map.of();
-        }
-    }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
