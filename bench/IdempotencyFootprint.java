@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  * are new). Same-run baseline: the same outcomes in an on-heap map, as the window was kept before (a count per
  * queue, in memory), in bytes per key.
  *
+ * <p>Process memory is read as RSS growth after the store opened; the heap is fixed and touched at start
+ * (-Xms = -Xmx, -XX:+AlwaysPreTouch) so that the growth is the store's native memory, not the heap filling in.
+ *
  * <p>Run with the command service's class path (./ledgerline bench idempotency does it):
- * java -cp 'queue-command-service/target/quarkus-app/lib/main/*:queue-command-service/target/quarkus-app/app/*'
+ * java -cp 'queue-command-service/target/quarkus-app/lib/boot/*:queue-command-service/target/quarkus-app/lib/main/*:queue-command-service/target/quarkus-app/app/*'
  *      bench/IdempotencyFootprint.java [millions=5] [memory-MB=64] [dir=target/idempotency-footprint]
  */
 public class IdempotencyFootprint {
@@ -67,10 +70,10 @@ public class IdempotencyFootprint {
             }
             store.flush();
             System.out.printf("%d M keys: %.0f keys/s written; disk %.1f MB (%.0f B/key); process RSS +%.0f MB;"
-                            + " block cache %.0f MB, memtables %.0f MB%n",
+                            + " block cache %.0f MB, memtables %.0f MB, table readers %.0f MB%n",
                     m, m * 1e6 / ((System.nanoTime() - started) / 1e9), size(dir) / 1e6, (double) size(dir) / (m * 1e6),
-                    (rss() - rssStart) / 1e6, Double.parseDouble(store.property("rocksdb.block-cache-usage")) / 1e6,
-                    Double.parseDouble(store.property("rocksdb.cur-size-all-mem-tables")) / 1e6);
+                    (rss() - rssStart) / 1e6, mb(store, "rocksdb.block-cache-usage"),
+                    mb(store, "rocksdb.cur-size-all-mem-tables"), mb(store, "rocksdb.estimate-table-readers-mem"));
         }
         lookups(store, sampleHits, now);
         store.close();
@@ -78,6 +81,10 @@ public class IdempotencyFootprint {
                         + " an on-heap map would need %.0f MB of heap%n",
                 size(dir) / 1e6 / millions, memory >> 20, heapPerKey);
         delete(dir);
+    }
+
+    private static double mb(IdempotencyStore store, String property) {
+        return Double.parseDouble(store.property(property)) / 1e6;
     }
 
     private static void lookups(IdempotencyStore store, String[] hits, Instant now) {
