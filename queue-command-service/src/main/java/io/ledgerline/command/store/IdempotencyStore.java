@@ -129,25 +129,14 @@ public class IdempotencyStore {
         }
     }
 
-    public Duration window() {
-        return window;
-    }
-
     /** The first outcome under this key, if it was decided within the window before {@code now}. */
     public Optional<RememberedOutcome> find(String queueId, String commandId, Instant now) {
-        guard.readLock().lock();
-        try {
-            byte[] value = db().get(OutcomeCodec.key(queueId, commandId));
-            if (value == null) {
-                return Optional.empty();
-            }
-            RememberedOutcome remembered = OutcomeCodec.decode(value);
-            return remembered.within(window, now) ? Optional.of(remembered) : Optional.empty();
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("idempotency store read failed", e);
-        } finally {
-            guard.readLock().unlock();
+        byte[] value = call("read", db -> db.get(OutcomeCodec.key(queueId, commandId)));
+        if (value == null) {
+            return Optional.empty();
         }
+        RememberedOutcome remembered = OutcomeCodec.decode(value);
+        return remembered.within(window, now) ? Optional.of(remembered) : Optional.empty();
     }
 
     /**
@@ -155,66 +144,65 @@ public class IdempotencyStore {
      * are all here: after a crash the store holds either both or neither.
      */
     public void remember(Map<OutcomeKey, RememberedOutcome> outcomes, Map<Integer, Long> resultsOffsets) {
-        guard.readLock().lock();
-        try (WriteBatch batch = new WriteBatch()) {
-            for (Map.Entry<OutcomeKey, RememberedOutcome> e : outcomes.entrySet()) {
-                batch.put(OutcomeCodec.key(e.getKey().queueId(), e.getKey().commandId()), OutcomeCodec.encode(e.getValue()));
+        call("write", db -> {
+            try (WriteBatch batch = new WriteBatch()) {
+                for (Map.Entry<OutcomeKey, RememberedOutcome> e : outcomes.entrySet()) {
+                    batch.put(OutcomeCodec.key(e.getKey().queueId(), e.getKey().commandId()),
+                            OutcomeCodec.encode(e.getValue()));
+                }
+                for (Map.Entry<Integer, Long> e : resultsOffsets.entrySet()) {
+                    batch.put(checkpointKey(e.getKey()), ByteBuffer.allocate(Long.BYTES).putLong(e.getValue()).array());
+                }
+                db.write(writeOptions, batch);
             }
-            for (Map.Entry<Integer, Long> e : resultsOffsets.entrySet()) {
-                batch.put(checkpointKey(e.getKey()), ByteBuffer.allocate(Long.BYTES).putLong(e.getValue()).array());
-            }
-            db().write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("idempotency store write failed", e);
-        } finally {
-            guard.readLock().unlock();
-        }
+            return null;
+        });
     }
 
     /** The results offset from which partition {@code partition}'s outcomes may be missing here. */
     public OptionalLong resultsOffset(int partition) {
-        guard.readLock().lock();
-        try {
-            byte[] value = db().get(checkpointKey(partition));
-            return value == null ? OptionalLong.empty() : OptionalLong.of(ByteBuffer.wrap(value).getLong());
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("idempotency store read failed", e);
-        } finally {
-            guard.readLock().unlock();
-        }
+        byte[] value = call("read", db -> db.get(checkpointKey(partition)));
+        return value == null ? OptionalLong.empty() : OptionalLong.of(ByteBuffer.wrap(value).getLong());
     }
 
-    /** Writes the memtables out to files now (on-disk figures of the footprint benchmark; a clean stop). */
+    /** Writes the memtables out to files now, for the on-disk figures of the footprint benchmark. */
     public void flush() {
-        guard.readLock().lock();
-        try (FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
-            db().flush(wait);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("idempotency store flush failed", e);
-        } finally {
-            guard.readLock().unlock();
-        }
+        call("flush", db -> {
+            try (FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
+                db.flush(wait);
+            }
+            return null;
+        });
     }
 
     /** A RocksDB property (e.g. {@code rocksdb.estimate-num-keys}), for metrics and the footprint benchmark. */
     public String property(String name) {
+        try {
+            return call("read", db -> db.getProperty(name));
+        } catch (IllegalStateException e) {
+            return "?";
+        }
+    }
+
+    /** One call on the open database, under the read lock, so that close() never frees what it uses. */
+    private <T> T call(String what, DbCall<T> call) {
         guard.readLock().lock();
         try {
-            return db().getProperty(name);
-        } catch (RocksDBException | IllegalStateException e) {
-            return "?";
+            TtlDB current = db;
+            if (current == null) {
+                throw new IllegalStateException("the idempotency store is closed");
+            }
+            return call.on(current);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("idempotency store " + what + " failed", e);
         } finally {
             guard.readLock().unlock();
         }
     }
 
-    /** The open database; the caller holds the read lock. */
-    private TtlDB db() {
-        TtlDB current = db;
-        if (current == null) {
-            throw new IllegalStateException("the idempotency store is closed");
-        }
-        return current;
+    @FunctionalInterface
+    private interface DbCall<T> {
+        T on(TtlDB db) throws RocksDBException;
     }
 
     public Path directory() {
