@@ -75,6 +75,19 @@ public final class RegistryCodec {
         return value != null && value.length >= HEADER && value[0] == 0;
     }
 
+    /**
+     * True when the failure is the registry's, passing (unreachable, or a 5xx): retry the record, never set it
+     * aside, for skipping a real event would fork its queue's history. Bad bytes never carry this mark.
+     */
+    public static boolean isOutage(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The record framed for {@code topic}: its schema is registered (or found) as artifact {@code <topic>-value}. */
     public byte[] encode(String topic, SpecificRecord record) {
         int id = writeIds.computeIfAbsent(topic + '\n' + record.getSchema().getFullName(),

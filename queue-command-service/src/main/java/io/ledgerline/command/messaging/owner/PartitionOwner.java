@@ -77,11 +77,7 @@ final class PartitionOwner implements ConsumerRebalanceListener {
         }
         services.window().remember(batch.firstOutcomes(), batch.resultsEnd());
         eventsEnd.putAll(batch.eventsEnd());
-        for (TopicPartition tp : records.partitions()) {
-            if (book.eventsSinceCheckpoint(tp.partition()) >= services.checkpointEveryEvents()) {
-                checkpoint(tp.partition());
-            }
-        }
+        records.partitions().forEach(tp -> checkpointIfDue(tp.partition()));
     }
 
     /** On a clean stop: the next owner (most likely this instance again) replays nothing. */
@@ -111,34 +107,35 @@ final class PartitionOwner implements ConsumerRebalanceListener {
             throw e instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException("restoring " + partitions + " failed", e);
         }
-        for (int partition : numbers) {
-            if (book.eventsSinceCheckpoint(partition) >= services.checkpointEveryEvents()) {
-                checkpoint(partition); // a long replay is done once, not after every restart
-            }
-        }
+        numbers.forEach(this::checkpointIfDue); // a long replay is done once, not after every restart
         services.lastAssignment().write(eventsEnd.keySet());
         services.onAssigned().run();
     }
 
-
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        for (TopicPartition tp : partitions) {
-            checkpoint(tp.partition());
-            book.forget(tp.partition());
-            eventsEnd.remove(tp.partition());
-        }
-        services.lastAssignment().write(eventsEnd.keySet());
+        partitions.forEach(tp -> checkpoint(tp.partition()));
+        giveUp(partitions);
     }
 
     /** Taken away without notice (this instance was too slow or cut off): another owner has it; write nothing. */
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        giveUp(partitions);
+    }
+
+    private void giveUp(Collection<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {
             book.forget(tp.partition());
             eventsEnd.remove(tp.partition());
         }
         services.lastAssignment().write(eventsEnd.keySet());
+    }
+
+    private void checkpointIfDue(int partition) {
+        if (book.eventsSinceCheckpoint(partition) >= services.checkpointEveryEvents()) {
+            checkpoint(partition);
+        }
     }
 
     private void checkpoint(int partition) {

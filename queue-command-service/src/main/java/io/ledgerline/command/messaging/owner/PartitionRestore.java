@@ -4,7 +4,6 @@ import io.ledgerline.command.config.CommandServiceConfig;
 import io.ledgerline.command.messaging.EventMapper;
 import io.ledgerline.command.messaging.KafkaClients;
 import io.ledgerline.command.messaging.PollLoop;
-import io.ledgerline.command.messaging.RecordFraming;
 import io.ledgerline.command.messaging.ResultMapper;
 import io.ledgerline.command.messaging.SnapshotMapper;
 import io.ledgerline.command.model.Answer;
@@ -138,7 +137,8 @@ public class PartitionRestore {
         return nanos / 1_000_000;
     }
 
-    private long catchUpOutcomes(KafkaConsumer<String, byte[]> reader, Collection<Integer> partitions, Map<TopicPartition, Long> ends, PollLoop loop) {
+    private long catchUpOutcomes(KafkaConsumer<String, byte[]> reader, Collection<Integer> partitions,
+                                 Map<TopicPartition, Long> ends, PollLoop loop) {
         Map<TopicPartition, Long> from = new HashMap<>();
         for (int p : partitions) {
             TopicPartition tp = new TopicPartition(topics.results(), p);
@@ -150,14 +150,14 @@ public class PartitionRestore {
         long[] seen = {0};
         read(reader, from, ends, loop, record -> {
             readUpTo.put(record.partition(), record.offset() + 1);
-            if (!RecordFraming.isRegistryFramedAvro(record.value())) {
+            if (!RegistryCodec.isFramed(record.value())) {
                 return;
             }
             Answer answer;
             try {
                 answer = results.toDomain((CommandResult) codec.decode(record.value()));
             } catch (RuntimeException e) {
-                if (RecordFraming.isTransient(e)) {
+                if (RegistryCodec.isOutage(e)) {
                     throw e;
                 }
                 LOG.warnf("skipping an unreadable result at %s-%d@%d: %s", record.topic(), record.partition(),
@@ -239,7 +239,7 @@ public class PartitionRestore {
         replayFrom.forEach((p, offset) -> from.put(new TopicPartition(topics.events(), p), offset));
         long[] replayed = {0};
         read(reader, from, ends, loop, record -> {
-            if (!RecordFraming.isRegistryFramedAvro(record.value())) {
+            if (!RegistryCodec.isFramed(record.value())) {
                 // Not written by this service; a real event lost this way would still show as a gap.
                 LOG.warnf("skipping a record that is not a registry-framed event at %s-%d@%d", record.topic(),
                         record.partition(), record.offset());

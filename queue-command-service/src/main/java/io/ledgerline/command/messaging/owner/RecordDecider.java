@@ -6,7 +6,6 @@ import io.ledgerline.command.messaging.DeadLetters;
 import io.ledgerline.command.messaging.EventMapper;
 import io.ledgerline.command.messaging.MalformedCommandException;
 import io.ledgerline.command.messaging.QueuePartitioner;
-import io.ledgerline.command.messaging.RecordFraming;
 import io.ledgerline.command.messaging.ResultMapper;
 import io.ledgerline.command.messaging.RetriableReadException;
 import io.ledgerline.command.model.Answer;
@@ -63,24 +62,18 @@ public class RecordDecider {
     }
 
     void decide(ConsumerRecord<String, byte[]> record, Batch batch) {
-        QueueCommandEnvelope envelope;
+        Object value;
         try {
-            Object value = codec.decode(record.value());
-            envelope = value == null || value instanceof QueueCommandEnvelope ? (QueueCommandEnvelope) value : null;
-            if (value != null && envelope == null) {
-                deadLetter(record, "a " + value.getClass().getSimpleName() + " record, not a command envelope", null,
-                        batch);
-                return;
-            }
+            value = codec.decode(record.value());
         } catch (RuntimeException e) {
-            if (RecordFraming.isRegistryFramedAvro(record.value()) && RecordFraming.isTransient(e)) {
+            if (RegistryCodec.isOutage(e)) {
                 throw new RetriableReadException("schema registry unreachable while reading a command", e);
             }
             deadLetter(record, "not a readable command envelope", e, batch);
             return;
         }
-        if (envelope == null || envelope.getQueueId() == null || envelope.getCommandId() == null) {
-            deadLetter(record, "empty record or command without queueId/commandId", null, batch);
+        if (!(value instanceof QueueCommandEnvelope envelope)) {
+            deadLetter(record, "a " + value.getClass().getSimpleName() + " record, not a command envelope", null, batch);
             return;
         }
         String commandIdProblem = FieldLimits.id("commandId", envelope.getCommandId());

@@ -3,14 +3,7 @@ package io.ledgerline.command.messaging.submit;
 /** Too many commands are already waiting for their results: this one is refused before it is sent. */
 public final class OverloadedException extends RuntimeException {
 
-    private final int inFlight;
-
     public OverloadedException(int inFlight) {
         super(inFlight + " commands are waiting for their results already; retry shortly");
-        this.inFlight = inFlight;
-    }
-
-    public int inFlight() {
-        return inFlight;
     }
 }

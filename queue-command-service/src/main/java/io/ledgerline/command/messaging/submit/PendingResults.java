@@ -42,8 +42,4 @@ public class PendingResults {
             call.answer().completeExceptionally(error);
         }
     }
-
-    public int size() {
-        return waiting.size();
-    }
 }
