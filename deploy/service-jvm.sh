@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Starts one service's JVM with a class cache, so that a restart (after a crash, under the supervisor) is quick.
-#   service-jvm.sh <cache file without extension> <jar> [java options...]
+#   service-jvm.sh <java major version> <cache file without extension> <jar> [java options...]
 # JDK 25 and newer: an AOT cache (JEP 483/514), written by a run that exits cleanly and used by every later start;
 # a cache older than the jar belongs to another build and is dropped. Older JDKs: a dynamic CDS archive, which the
-# JVM itself keeps in step with the jar. Either way the choice is made at each start, not once per supervisor.
+# JVM itself keeps in step with the jar. Either way the choice is made at each start, not once per supervisor; the
+# caller gives the JDK's version, so a restart does not pay for a second JVM start to ask it.
 set -u
-cache=$1 jar=$2
-shift 2
-major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2; exit }')
-if ((${major%%.*} >= 25)); then
+major=$1 cache=$2 jar=$3
+shift 3
+if ((major >= 25)); then
   [[ -f "$cache.aot" && "$jar" -nt "$cache.aot" ]] && rm -f "$cache.aot"
   if [[ -f "$cache.aot" ]]; then opts=(-XX:AOTCache="$cache.aot"); else opts=(-XX:AOTCacheOutput="$cache.aot"); fi
 else
