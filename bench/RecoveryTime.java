@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +63,8 @@ public class RecoveryTime {
             awaitReady(http, base);
             Thread.sleep(500); // let the log catch up
             String text = Files.readString(log);
-            Matcher started = lastMatch(STARTED, text);
-            Matcher restored = lastMatch(RESTORED, text);
+            MatchResult started = lastMatch(STARTED, text);
+            MatchResult restored = lastMatch(RESTORED, text);
             double startup = started == null ? Double.NaN : Double.parseDouble(started.group(1)) * 1000;
             double restore = restored == null ? Double.NaN : Double.parseDouble(restored.group(1));
             recoveries.add(result.recoveryMs());
@@ -166,14 +167,11 @@ public class RecoveryTime {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Matcher lastMatch(Pattern pattern, String text) {
+    private static MatchResult lastMatch(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
-        Matcher last = null;
-        int from = 0;
-        while (m.find(from)) {
-            last = pattern.matcher(text);
-            last.find(m.start());
-            from = m.end();
+        MatchResult last = null;
+        while (m.find()) {
+            last = m.toMatchResult();
         }
         return last;
     }

@@ -39,6 +39,17 @@ public final class Harness {
         }
     }
 
+    /**
+     * How long the faults go on: at least {@code atLeast}, and then until the clients have had {@code accepted}
+     * commands accepted or {@code atMost} has passed. A busy machine gets more time, not a thinner run.
+     */
+    record Length(Duration atLeast, Duration atMost, long accepted) {
+
+        static Length exactly(Duration duration) {
+            return new Length(duration, duration, 0);
+        }
+    }
+
     /** What a run did and found. */
     record Report(Duration faultsFor, long commandsSent, long acknowledged, long acknowledgedAccepted, long gaveUp,
                   Map<Nemesis.Fault, Integer> faults, Map<String, Integer> answers, LogChecker.Findings findings) {
@@ -69,12 +80,12 @@ public final class Harness {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
         Path root = Path.of(System.getProperty("ledgerline.root", ".")).toAbsolutePath().normalize();
         Report report = run(Setup.fromEnvironment(root, root.resolve(".ledgerline/faults")),
-                Duration.ofSeconds(seconds), clients, seed, System.out);
+                Length.exactly(Duration.ofSeconds(seconds)), clients, seed, System.out);
         report.print(System.out);
         System.exit(report.findings().anomalies().isEmpty() ? 0 : 1);
     }
 
-    static Report run(Setup setup, Duration faultsFor, int clients, long seed, PrintStream out) throws Exception {
+    static Report run(Setup setup, Length length, int clients, long seed, PrintStream out) throws Exception {
         clean(setup.work());
         out.printf("fault run: seed %d, work directory %s%n", seed, setup.work());
         KafkaNode broker = new KafkaNode(setup, freePort(), freePort());
@@ -96,11 +107,17 @@ public final class Harness {
             List<String> queues = IntStream.range(0, 24).mapToObj(i -> "harness-q" + i).toList();
             Workload workload = new Workload(instances, queues, clients, seed);
             workload.createQueues();
-            out.println("load and faults for " + faultsFor.toSeconds() + " s");
+            out.println("load and faults for " + length.atLeast().toSeconds() + " s or more");
+            long started = System.nanoTime();
             workload.start();
             Nemesis nemesis = new Nemesis(broker, instances, seed, out);
             nemesis.start();
-            Thread.sleep(faultsFor.toMillis());
+            Thread.sleep(length.atLeast().toMillis());
+            while (workload.accepted() < length.accepted()
+                    && System.nanoTime() - started < length.atMost().toNanos()) {
+                Thread.sleep(1000);
+            }
+            Duration faultsFor = Duration.ofNanos(System.nanoTime() - started);
             nemesis.stopAndHeal();
             out.println("healed; the clients finish what they started");
             broker.awaitReady(Duration.ofSeconds(60));

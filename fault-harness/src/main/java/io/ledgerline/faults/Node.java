@@ -48,21 +48,21 @@ abstract class Node {
 
     synchronized void kill() throws InterruptedException {
         if (process != null) {
-            Process9.kill(process);
+            Signals.kill(process);
         }
         paused = false;
     }
 
     synchronized void pause() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
-            Process9.pause(process);
+            Signals.pause(process);
             paused = true;
         }
     }
 
     synchronized void resume() throws IOException, InterruptedException {
         if (process != null && paused) {
-            Process9.resume(process);
+            Signals.resume(process);
         }
         paused = false;
     }
@@ -84,7 +84,7 @@ abstract class Node {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                Process9.kill(process);
+                Signals.kill(process);
             }
         }
     }

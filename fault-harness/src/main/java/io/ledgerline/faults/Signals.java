@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /** The signals the nemesis sends: kill -9, SIGSTOP and SIGCONT, to a process the harness started. */
-final class Process9 {
+final class Signals {
 
-    private Process9() {}
+    private Signals() {}
 
     static void kill(Process process) throws InterruptedException {
         process.destroyForcibly(); // SIGKILL on Unix

@@ -96,6 +96,11 @@ final class Workload {
         return sent.get();
     }
 
+    /** Commands accepted so far (answered 2xx). */
+    long accepted() {
+        return acknowledged.stream().filter(Acknowledged::accepted).count();
+    }
+
     long gaveUp() {
         return gaveUp.get();
     }

@@ -7,8 +7,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short fault run of ./ledgerline test: a minute of load while instances and broker are killed and paused,
- * then the whole log is checked. The long run is ./ledgerline faults.
+ * The short fault run of ./ledgerline test: a minute of load while instances and broker are killed and paused (longer,
+ * up to three minutes, until 250 commands were accepted: a busy machine gets more time), then the whole log is
+ * checked. The long run is ./ledgerline faults.
  */
 class FaultHarnessIT {
 
@@ -18,7 +19,8 @@ class FaultHarnessIT {
         Path root = Path.of(System.getProperty("ledgerline.root", "..")).toAbsolutePath().normalize();
         Harness.Setup setup = Harness.Setup.fromEnvironment(root, root.resolve("fault-harness/target/fault-run"));
 
-        Harness.Report report = Harness.run(setup, Duration.ofSeconds(60), 6, 20261124L, System.out);
+        var length = new Harness.Length(Duration.ofSeconds(60), Duration.ofSeconds(180), 250);
+        Harness.Report report = Harness.run(setup, length, 6, 20261124L, System.out);
         report.print(System.out);
 
         assertThat(report.findings().anomalies()).isEmpty();
