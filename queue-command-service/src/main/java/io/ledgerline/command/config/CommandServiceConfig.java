@@ -65,9 +65,17 @@ public interface CommandServiceConfig {
         @WithDefault("10s")
         Duration resultTimeout();
 
-        /** Upper bound of commands decided and committed in one Kafka transaction. */
+        /** Most commands one poll takes; a transaction decides one or two polls (see batchLinger). */
         @WithDefault("500")
         int maxBatch();
+
+        /**
+         * Under load (commands already waiting when the processor comes back from a commit), how long a second poll
+         * may wait for the commands that arrived during that commit, so they join this transaction instead of the
+         * next. Zero turns it off.
+         */
+        @WithDefault("2ms")
+        Duration batchLinger();
 
         /** How long a repeated (queueId, commandId) gets its first outcome back instead of being decided again. */
         @WithDefault("24h")

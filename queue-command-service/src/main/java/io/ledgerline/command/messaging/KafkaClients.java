@@ -81,6 +81,10 @@ public class KafkaClients {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, CALL_TIMEOUT_MS);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 << 20); // a snapshot part of long ids stays below this
+        // A transaction begun right after a commit often finds the coordinator still writing the last one's markers
+        // (CONCURRENT_TRANSACTIONS), which clears within a millisecond or two. The default first backoff of 100 ms
+        // parked such a transaction, and every command of its batch, for 100 ms; the backoff still doubles from 2 ms.
+        props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 2);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -6,6 +6,7 @@ import io.ledgerline.command.messaging.PollLoop;
 import io.ledgerline.command.model.QueueBook;
 import io.ledgerline.command.store.IdempotencyStore;
 import io.ledgerline.command.store.LastAssignment;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,6 +46,7 @@ public class CommandProcessor {
     private final IdempotencyStore window;
     private final LastAssignment lastAssignment;
     private final Timer batchTimer;
+    private final DistributionSummary batchSize;
     private final PollLoop loop = new PollLoop("command-processor");
     private volatile boolean assigned;
 
@@ -60,6 +62,8 @@ public class CommandProcessor {
         this.lastAssignment = lastAssignment;
         this.batchTimer = Timer.builder("ledgerline.command.batch").description("one transaction: decide and append")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.batchSize = DistributionSummary.builder("ledgerline.command.batch.commands")
+                .description("commands decided in one transaction").publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("ledgerline.command.processor.restarts", loop, PollLoop::restarts);
     }
 
@@ -114,11 +118,12 @@ public class CommandProcessor {
                     config.topics().events());
             producer.initTransactions(); // aborts (or completes) what this instance left open before a crash
             consumer.subscribe(List.of(config.topics().commands()), owner);
+            BatchPoll polls = new BatchPoll(consumer, config.command().batchLinger(), config.command().maxBatch());
             while (loop.running()) {
                 loop.beat();
                 ConsumerRecords<String, byte[]> batch;
                 try {
-                    batch = consumer.poll(Duration.ofMillis(250));
+                    batch = polls.next(Duration.ofMillis(250));
                 } catch (WakeupException e) {
                     if (loop.running()) {
                         throw e;
@@ -129,6 +134,7 @@ public class CommandProcessor {
                     long started = System.nanoTime();
                     owner.decide(batch);
                     batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    batchSize.record(batch.count());
                 }
             }
             owner.checkpointAll();

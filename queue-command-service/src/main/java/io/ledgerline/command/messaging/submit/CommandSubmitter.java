@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import ledgerline.queue.v1.QueueCommandEnvelope;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -41,6 +42,7 @@ public class CommandSubmitter {
     private final Duration timeout;
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean warm;
     private final Counter refused;
 
     public CommandSubmitter(KafkaClients clients, CommandMapper mapper, RegistryCodec codec, PendingResults pending,
@@ -72,23 +74,36 @@ public class CommandSubmitter {
         CompletableFuture<SubmittedCommand> result = pending.expect(requestId, command.queueId(), commandId);
         result.whenComplete((answer, error) -> inFlight.decrementAndGet());
         var envelope = mapper.toAvro(commandId, requestId, actor, issuedAt, command);
-        // Encoding may ask the registry and send() may block while the broker is unreachable: never on the event loop.
-        return Uni.createFrom().completionStage(results.positioned())
-                .ifNoItem().after(timeout).fail()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(positioned -> producer.send(new ProducerRecord<>(topic, command.queueId(),
-                        codec.encode(topic, envelope)), (metadata, error) -> {
-                    if (error != null) {
-                        pending.fail(requestId, new CommandNotSentException(commandId, error));
-                    }
-                }))
+        Uni<Void> sent = warm
+                ? Uni.createFrom().item(() -> send(commandId, requestId, command.queueId(), envelope))
+                // Until one send went through: encoding may ask the registry and send() waits for the topic's
+                // metadata, or for the broker to be reachable at all. Never on the event loop.
+                : Uni.createFrom().completionStage(results.positioned())
+                        .ifNoItem().after(timeout).fail()
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(positioned -> send(commandId, requestId, command.queueId(), envelope))
+                        .invoke(() -> warm = true);
+        return sent
                 .onFailure().invoke(error -> pending.fail(requestId, new CommandNotSentException(commandId, error)))
                 .onFailure().recoverWithNull()
                 // The timeout completes the future itself, so an answer that never comes frees its slot too.
-                .chain(sent -> Uni.createFrom().completionStage(result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)))
+                .chain(ignored -> Uni.createFrom().completionStage(result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)))
                 .onFailure().transform(error -> rootCause(error) instanceof TimeoutException
                         ? new ResultTimeoutException(commandId, timeout)
                         : rootCause(error));
+    }
+
+    /**
+     * Once the schema is known to the codec and the topic to the producer, encoding and send() only append to a
+     * buffer: cheaper on the caller's thread than a hop to a worker and back.
+     */
+    private Void send(String commandId, String requestId, String queueId, QueueCommandEnvelope envelope) {
+        producer.send(new ProducerRecord<>(topic, queueId, codec.encode(topic, envelope)), (metadata, error) -> {
+            if (error != null) {
+                pending.fail(requestId, new CommandNotSentException(commandId, error));
+            }
+        });
+        return null;
     }
 
     private static Throwable rootCause(Throwable error) {
