@@ -9,6 +9,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ledgerline.projection")
 public interface ProjectionConfig {
 
+    /** Apicurio Registry v3 API base the event schemas are looked up in, e.g. {@code http://host:8085/apis/registry/v3}. */
+    String registryUrl();
+
     /** Prefix of every Redis key this projection owns; a rebuild deletes all keys under it. */
     @WithDefault("ll:")
     String redisKeyPrefix();
@@ -21,7 +24,7 @@ public interface ProjectionConfig {
     @WithDefault("500")
     int maxPageSize();
 
-    /** How long a rebuild waits for the event being applied when it starts. */
+    /** How long a rebuild waits for the batch being applied when it starts. */
     @WithDefault("30s")
     Duration rebuildInFlightTimeout();
 }

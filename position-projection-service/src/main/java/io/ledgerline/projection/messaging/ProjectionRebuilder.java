@@ -55,7 +55,7 @@ public class ProjectionRebuilder {
         return agree;
     }
 
-    /** Stop (new generation, wait for the record in flight), wipe both stores, mark a new epoch, seek to the start. */
+    /** Stop (new generation, wait for the batch in flight), wipe both stores, mark a new epoch, seek to the start. */
     public String rebuild(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, String why) {
         LOG.warnf("Rebuilding the position projection (%s) from the beginning of %s", why, partitions);
         awaitInFlight();
@@ -83,9 +83,9 @@ public class ProjectionRebuilder {
             gate.nextGeneration().get(config.rebuildInFlightTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the event in flight", e);
+            throw new IllegalStateException("interrupted while waiting for the batch in flight", e);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("The event in flight did not finish cleanly before the rebuild; it will be replayed", e);
+            LOG.warn("The batch in flight did not finish cleanly before the rebuild; it will be replayed", e);
         }
     }
 }

@@ -1,28 +1,31 @@
 package io.ledgerline.projection.messaging;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.ProjectionOutcome;
 import io.ledgerline.projection.store.ProjectionWriter;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import ledgerline.queue.v1.QueueEventEnvelope;
 
 /**
- * Adapter from the events topic to the read models: translate, hand off, account. A poison record goes to the
- * dead-letter topic and consumption carries on; a sequence gap stops the channel (and readiness) loudly.
+ * Adapter from the events topic to the read models, a polled batch at a time: decode, apply (one PostgreSQL
+ * transaction, one Redis round trip), account, ack. A poison record goes to the dead-letter topic and consumption
+ * carries on; a sequence gap or a registry outage stops the channel (and readiness) loudly, the batch nacked so that
+ * its offsets are not committed.
  */
 @ApplicationScoped
 public class QueueEventConsumer {
@@ -31,16 +34,16 @@ public class QueueEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(QueueEventConsumer.class);
 
-    private final QueueEventMapper mapper;
+    private final QueueEventDecoder decoder;
     private final ProjectionWriter writer;
     private final DeadLetterPublisher deadLetters;
     private final ProjectionMetrics metrics;
     private final ProjectionStatus status;
     private final ReplayGate gate;
 
-    public QueueEventConsumer(QueueEventMapper mapper, ProjectionWriter writer, DeadLetterPublisher deadLetters,
+    public QueueEventConsumer(QueueEventDecoder decoder, ProjectionWriter writer, DeadLetterPublisher deadLetters,
             ProjectionMetrics metrics, ProjectionStatus status, ReplayGate gate) {
-        this.mapper = mapper;
+        this.decoder = decoder;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -48,81 +51,119 @@ public class QueueEventConsumer {
         this.gate = gate;
     }
 
+    private record Poisoned(KafkaRecord<String, byte[]> record, DecodedRecord.Poison poison) {
+    }
+
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<QueueEventEnvelope> message) {
-        IncomingKafkaRecordMetadata<?, ?> source = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("not a Kafka record"));
-        Optional<CompletableFuture<Void>> slot = gate.enter(ReplayGeneration.of(source.getHeaders()));
-        if (slot.isEmpty()) {
-            // Polled before the last rebuild's seek; the replay delivers it again.
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return handle(message, source).onTermination().invoke(() -> slot.get().complete(null));
-    }
-
-    private Uni<Void> handle(Message<QueueEventEnvelope> message, IncomingKafkaRecordMetadata<?, ?> source) {
-        QueueEventEnvelope envelope = message.getPayload();
-        if (envelope == null) {
-            String reason = header(source.getHeaders(), DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON)
-                    .map(r -> "not a QueueEventEnvelope: " + r)
-                    .orElse("empty record");
-            byte[] raw = Optional.ofNullable(source.getHeaders().lastHeader(
-                    DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA)).map(Header::value).orElse(null);
-            String cause = header(source.getHeaders(), DeserializationFailureHandler.DESERIALIZATION_FAILURE_CAUSE)
-                    .orElse(null);
-            if (RegistryOutage.suspected(raw, cause)) {
-                String text = String.format("Cannot read %s-%d@%d: the schema registry did not answer (%s). The projection"
-                        + " stops rather than set a real event aside; restart it once the registry answers.",
-                        source.getTopic(), source.getPartition(), source.getOffset(), cause);
-                LOG.error(text);
-                status.halt(text);
-                return Uni.createFrom().completionStage(message.nack(new IllegalStateException(text)));
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        // Records polled before the last rebuild's seek are acknowledged unapplied; the replay delivers them again.
+        List<KafkaRecord<String, byte[]>> current = new ArrayList<>(batch.getRecords().size());
+        long generation = Long.MAX_VALUE;
+        for (KafkaRecord<String, byte[]> record : batch) {
+            long polledIn = ReplayGeneration.of(record.getHeaders());
+            if (polledIn >= ReplayGeneration.current()) {
+                current.add(record);
+                generation = Math.min(generation, polledIn);
             }
-            return deadLetter(message, source, raw, "undeserializable", reason, cause);
         }
-        ProjectedEvent event;
-        try {
-            event = mapper.toProjected(envelope);
-        } catch (UnsupportedEventException e) {
-            // No raw bytes here: the value decoded; the dead letter carries it as Avro JSON.
-            byte[] json = envelope.toString().getBytes(StandardCharsets.UTF_8);
-            String type = envelope.getPayload() == null ? "null" : envelope.getPayload().getClass().getSimpleName();
-            return deadLetter(message, source, json, type, e.getMessage(), null);
+        Optional<CompletableFuture<Void>> slot = current.isEmpty() ? Optional.empty() : gate.enter(generation);
+        if (slot.isEmpty()) {
+            return ack(batch);
         }
-        return writer.apply(event).flatMap(outcome -> account(message, event, outcome));
+        // Off the event loop: a schema not seen yet is looked up in the registry, blocking.
+        return Uni.createFrom().item(() -> current.stream().map(r -> decoder.decode(r.getPayload())).toList())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(decoded -> handle(batch, current, decoded))
+                .onTermination().invoke(() -> slot.get().complete(null));
     }
 
-    private Uni<Void> account(Message<?> message, ProjectedEvent event, ProjectionOutcome outcome) {
-        if (outcome.gap()) {
-            var gap = outcome.gapOutcome();
-            String text = String.format(
-                    "Sequence gap in queue %s: expected %d, got %d (event %s %s, store %s). The projection stops.",
-                    event.queueId(), gap.expected(), event.sequence(), event.eventType(), event.eventId(),
-                    outcome.gapStore());
-            LOG.error(text);
-            status.halt(text);
-            return Uni.createFrom().completionStage(message.nack(new ProjectionGapException(text)));
+    private Uni<Void> handle(KafkaRecordBatch<String, byte[]> batch, List<KafkaRecord<String, byte[]>> records,
+            List<DecodedRecord> decoded) {
+        List<ProjectedEvent> events = new ArrayList<>(records.size());
+        List<Poisoned> poisoned = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            switch (decoded.get(i)) {
+                case DecodedRecord.Event e -> events.add(e.event());
+                case DecodedRecord.Poison p -> poisoned.add(new Poisoned(records.get(i), p));
+                case DecodedRecord.Outage o -> {
+                    IncomingKafkaRecordMetadata<?, ?> source = source(records.get(i));
+                    // Nothing of the batch is applied: after the restart the whole batch comes again.
+                    return halt(batch, new IllegalStateException(String.format("Cannot read %s-%d@%d: the schema"
+                            + " registry did not answer (%s). The projection stops rather than set a real event"
+                            + " aside; restart it once the registry answers.", source.getTopic(),
+                            source.getPartition(), source.getOffset(), o.cause())));
+                }
+            }
         }
-        if (outcome.applied()) {
-            metrics.applied(event.eventType());
-        } else {
-            LOG.debugf("Skipped queue %s sequence %d: already applied", event.queueId(), event.sequence());
-            metrics.skipped(event.eventType());
-        }
-        return Uni.createFrom().completionStage(message.ack());
+        return writer.apply(events).flatMap(outcomes -> {
+            Optional<ProjectionGapException> gap = account(events, outcomes);
+            if (gap.isPresent()) {
+                // Dead letters wait too: the nacked batch is read again after the restart, poison included.
+                return halt(batch, gap.get());
+            }
+            LOG.debugf("Batch of %d records: %d events, %d dead letters", records.size(), events.size(),
+                    poisoned.size());
+            return deadLetter(poisoned).flatMap(ignored -> ack(batch));
+        });
     }
 
-    private Uni<Void> deadLetter(Message<?> message, IncomingKafkaRecordMetadata<?, ?> source, byte[] value,
-            String type, String reason, String cause) {
+    /** Counts what was applied or skipped and logs every queue's gap; returns the first gap of the batch, if any. */
+    private Optional<ProjectionGapException> account(List<ProjectedEvent> events, List<ProjectionOutcome> outcomes) {
+        ProjectionGapException first = null;
+        Set<String> gapped = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            ProjectedEvent event = events.get(i);
+            ProjectionOutcome outcome = outcomes.get(i);
+            if (outcome.gap()) {
+                if (gapped.add(event.queueId())) {
+                    String text = String.format(
+                            "Sequence gap in queue %s: expected %d, got %d (event %s %s, store %s). The projection stops.",
+                            event.queueId(), outcome.gapOutcome().expected(), event.sequence(), event.eventType(),
+                            event.eventId(), outcome.gapStore());
+                    LOG.error(text);
+                    first = first != null ? first : new ProjectionGapException(text);
+                }
+            } else if (outcome.applied()) {
+                metrics.applied(event.eventType());
+            } else {
+                LOG.debugf("Skipped queue %s sequence %d: already applied", event.queueId(), event.sequence());
+                metrics.skipped(event.eventType());
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private Uni<Void> halt(KafkaRecordBatch<String, byte[]> batch, RuntimeException why) {
+        if (!(why instanceof ProjectionGapException)) {
+            LOG.error(why.getMessage());
+        }
+        status.halt(why.getMessage());
+        return Uni.createFrom().completionStage(() -> batch.nack(why));
+    }
+
+    private Uni<Void> deadLetter(List<Poisoned> poisoned) {
+        if (poisoned.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = poisoned.stream().map(this::deadLetter).toList();
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> deadLetter(Poisoned poisoned) {
+        IncomingKafkaRecordMetadata<?, ?> source = source(poisoned.record());
+        DecodedRecord.Poison poison = poisoned.poison();
         LOG.warnf("Dead-lettering %s-%d@%d: %s%s", source.getTopic(), source.getPartition(), source.getOffset(),
-                reason, cause == null ? "" : " (cause: " + cause + ")");
-        return deadLetters.send(source, value, reason, cause)
-                .invoke(() -> metrics.deadLettered(type))
-                .flatMap(ignored -> Uni.createFrom().completionStage(message.ack()));
+                poison.reason(), poison.cause() == null ? "" : " (cause: " + poison.cause() + ")");
+        return deadLetters.send(source, poison.value(), poison.reason(), poison.cause())
+                .invoke(() -> metrics.deadLettered(poison.type()));
     }
 
-    private static Optional<String> header(Headers headers, String name) {
-        return Optional.ofNullable(headers.lastHeader(name))
-                .map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    private static IncomingKafkaRecordMetadata<?, ?> source(KafkaRecord<?, ?> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("not a Kafka record"));
+    }
+
+    private static Uni<Void> ack(KafkaRecordBatch<?, ?> batch) {
+        return Uni.createFrom().completionStage(batch::ack);
     }
 }

@@ -1,25 +1,51 @@
 package io.ledgerline.projection.store;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.ledgerline.projection.model.ApplyOutcome;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.ProjectionOutcome;
+import io.ledgerline.projection.model.SequenceCheck;
 import io.smallrye.mutiny.Uni;
 
-/** Applies one event to both read models: PostgreSQL first, then Redis. */
+/**
+ * Applies a batch of events to both read models: PostgreSQL first (one transaction), then Redis (one round trip).
+ * What PostgreSQL held back on a gap is not sent to Redis, so neither store moves past a gap.
+ */
 @ApplicationScoped
 public class ProjectionWriter {
 
-    private final PgProjectionStore postgres;
+    private final PgBatchStore postgres;
     private final RedisPositionStore redis;
 
-    public ProjectionWriter(PgProjectionStore postgres, RedisPositionStore redis) {
+    public ProjectionWriter(PgBatchStore postgres, RedisPositionStore redis) {
         this.postgres = postgres;
         this.redis = redis;
     }
 
-    public Uni<ProjectionOutcome> apply(ProjectedEvent event) {
-        return postgres.apply(event)
-                .flatMap(pg -> redis.apply(event).map(r -> new ProjectionOutcome(r, pg)));
+    /** The outcome of each event, in the events' order. */
+    public Uni<List<ProjectionOutcome>> apply(List<ProjectedEvent> events) {
+        return postgres.apply(events).flatMap(pg -> {
+            List<ProjectedEvent> forRedis = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                if (pg.get(i).check() != SequenceCheck.GAP) {
+                    forRedis.add(events.get(i));
+                }
+            }
+            return redis.apply(forRedis).map(inRedis -> merge(pg, inRedis));
+        });
+    }
+
+    private static List<ProjectionOutcome> merge(List<ApplyOutcome> pg, List<ApplyOutcome> inRedis) {
+        List<ProjectionOutcome> outcomes = new ArrayList<>(pg.size());
+        int r = 0;
+        for (ApplyOutcome postgres : pg) {
+            outcomes.add(postgres.check() == SequenceCheck.GAP ? ProjectionOutcome.heldBackByPostgres(postgres)
+                    : new ProjectionOutcome(inRedis.get(r++), postgres));
+        }
+        return outcomes;
     }
 }

@@ -8,10 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The Lua script that applies one event to a queue's waiting line, with its SHA-1 for EVALSHA. */
+/** The Lua script that applies a run of events to one queue's waiting line, with its SHA-1 for EVALSHA. */
 final class RedisApplyScript {
 
-    static final String RESOURCE = "lua/apply-event.lua";
+    static final String RESOURCE = "lua/apply-events.lua";
 
     final String source;
     final String sha1;

@@ -2,12 +2,14 @@ package io.ledgerline.projection.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.model.ApplyOutcome;
 import io.ledgerline.projection.model.Change;
+import io.ledgerline.projection.model.EventsByQueue;
 import io.ledgerline.projection.model.PositionScore;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.SequenceCheck;
@@ -15,11 +17,14 @@ import io.ledgerline.projection.model.WaitingRank;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Waiting lines in Redis: per queue a sorted set of WAITING entries (strict priority, FIFO by ticket) and the last
- * applied sequence. Each event is applied by one Lua script, so the sequence check and the change are atomic.
+ * applied sequence. A queue's events are applied by one Lua script, so each sequence check and its change are
+ * atomic; a batch costs one round trip whatever the number of queues.
  */
 @ApplicationScoped
 public class RedisPositionStore {
@@ -35,13 +40,41 @@ public class RedisPositionStore {
         this.keys = keys;
     }
 
-    public Uni<ApplyOutcome> apply(ProjectedEvent event) {
-        String q = event.queueId();
-        List<String> args = new ArrayList<>(List.of("3", keys.lastSequence(q), keys.waiting(q), keys.activeScores(q),
-                Long.toString(event.sequence())));
-        args.addAll(operation(event.change()));
-        args.add(Long.toString(PositionScore.STRIDE));
-        return evalsha(args).map(RedisPositionStore::outcome);
+    /**
+     * What Redis did with each event, in the events' order: one script call per queue with that queue's events,
+     * all calls in one pipeline.
+     */
+    public Uni<List<ApplyOutcome>> apply(List<ProjectedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Map<String, List<Integer>> byQueue = EventsByQueue.of(events);
+        List<Request> calls = new ArrayList<>(byQueue.size());
+        byQueue.forEach((queueId, positions) -> calls.add(call(queueId, positions, events)));
+        return evalsha(calls).map(replies -> {
+            ApplyOutcome[] outcomes = new ApplyOutcome[events.size()];
+            int call = 0;
+            for (List<Integer> positions : byQueue.values()) {
+                Response reply = replies.get(call++);
+                for (int i = 0; i < positions.size(); i++) {
+                    outcomes[positions.get(i)] = new ApplyOutcome(SequenceCheck.valueOf(reply.get(2 * i).toString()),
+                            reply.get(2 * i + 1).toLong());
+                }
+            }
+            return List.of(outcomes);
+        });
+    }
+
+    private Request call(String queueId, List<Integer> positions, List<ProjectedEvent> events) {
+        Request request = Request.cmd(Command.EVALSHA).arg(script.sha1).arg(3)
+                .arg(keys.lastSequence(queueId)).arg(keys.waiting(queueId)).arg(keys.activeScores(queueId))
+                .arg(PositionScore.STRIDE);
+        for (int position : positions) {
+            ProjectedEvent event = events.get(position);
+            request.arg(event.sequence());
+            operation(event.change()).forEach(request::arg);
+        }
+        return request;
     }
 
     /** Operation, entry id and number argument of the script for one change. */
@@ -60,22 +93,15 @@ public class RedisPositionStore {
         };
     }
 
-    private Uni<Response> evalsha(List<String> args) {
-        List<String> withSha = new ArrayList<>(args.size() + 1);
-        withSha.add(script.sha1);
-        withSha.addAll(args);
-        return redis.execute("EVALSHA", withSha.toArray(String[]::new))
+    /**
+     * Runs the calls in one pipeline. A Redis that lost its script cache (restart, SCRIPT FLUSH) answers NOSCRIPT:
+     * load the script and run the calls again; calls that did run meanwhile are skipped by their sequence check.
+     */
+    private Uni<List<Response>> evalsha(List<Request> calls) {
+        return redis.getRedis().batch(calls)
                 .onFailure(f -> String.valueOf(f.getMessage()).contains("NOSCRIPT"))
-                .recoverWithUni(() -> {
-                    List<String> withSource = new ArrayList<>(args.size() + 1);
-                    withSource.add(script.source);
-                    withSource.addAll(args);
-                    return redis.execute("EVAL", withSource.toArray(String[]::new));
-                });
-    }
-
-    private static ApplyOutcome outcome(Response reply) {
-        return new ApplyOutcome(SequenceCheck.valueOf(reply.get(0).toString()), reply.get(1).toLong());
+                .recoverWithUni(() -> redis.execute("SCRIPT", "LOAD", script.source)
+                        .flatMap(loaded -> redis.getRedis().batch(calls)));
     }
 
     public Uni<Long> waitingCount(String queueId) {

@@ -23,8 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
+import io.ledgerline.schemas.RegistryCodec;
 import ledgerline.queue.v1.QueueEventEnvelope;
 
 /**
@@ -34,6 +33,11 @@ import ledgerline.queue.v1.QueueEventEnvelope;
 final class TestKafka {
 
     private TestKafka() {
+    }
+
+    /** One codec per test JVM, made on first use (the application's config is there by then), as a service has. */
+    private static final class Codec {
+        static final RegistryCodec INSTANCE = new RegistryCodec(registry());
     }
 
     static String bootstrap() {
@@ -50,26 +54,52 @@ final class TestKafka {
 
     private static String registry() {
         return ConfigProvider.getConfig()
-                .getValue("mp.messaging.connector.smallrye-kafka.apicurio.registry.url", String.class);
+                .getValue("ledgerline.projection.registry-url", String.class);
     }
 
     /** Sends the events in order (key = queueId) and waits for the broker's acknowledgement of each. */
     static void send(QueueEventEnvelope... events) {
-        try (KafkaProducer<String, QueueEventEnvelope> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class.getName(),
-                SerdeConfig.REGISTRY_URL, registry(),
-                SerdeConfig.AUTO_REGISTER_ARTIFACT, "true",
-                // One subject for every test topic (the throw-away gap topic included): no artifact per test run.
-                SerdeConfig.EXPLICIT_ARTIFACT_ID, "test.ledgerline.queue-events.v1-value"))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producer(Map.of()))) {
             for (QueueEventEnvelope event : events) {
-                producer.send(new ProducerRecord<>(eventsTopic(), event.getQueueId(), event)).get();
+                producer.send(new ProducerRecord<>(eventsTopic(), event.getQueueId(), encode(event))).get();
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not send test events", e);
         }
+    }
+
+    /**
+     * Sends the events in order in one producer transaction: the projection (read_committed) sees none of them until
+     * all are written, then polls them in full batches instead of a few at a time as they trickle in.
+     */
+    static void sendInOneTransaction(List<QueueEventEnvelope> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producer(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "position-projection-it-" + UUID.randomUUID())))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (QueueEventEnvelope event : events) {
+                producer.send(new ProducerRecord<>(eventsTopic(), event.getQueueId(), encode(event)));
+            }
+            producer.commitTransaction();
+        }
+    }
+
+    /**
+     * Registry-framed Avro, as the command service writes it. One artifact for every test topic (the throw-away
+     * ones included): no artifact per test run.
+     */
+    private static byte[] encode(QueueEventEnvelope event) {
+        return Codec.INSTANCE.encode("test.ledgerline.queue-events.v1", event);
+    }
+
+    private static Map<String, Object> producer(Map<String, Object> extra) {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        config.putAll(extra);
+        return config;
     }
 
     /** Sends bytes that are no Avro envelope to the events topic. */

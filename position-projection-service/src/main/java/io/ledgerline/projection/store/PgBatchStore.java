@@ -1,0 +1,172 @@
+package io.ledgerline.projection.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.ledgerline.projection.ProjectionConfig;
+import io.ledgerline.projection.model.ApplyOutcome;
+import io.ledgerline.projection.model.BatchSequenceCheck;
+import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.Priority;
+import io.ledgerline.projection.model.ProjectedEvent;
+import io.ledgerline.projection.model.QueueStatus;
+import io.ledgerline.projection.model.SequenceCheck;
+import io.ledgerline.projection.store.PgBatchChanges.EntryKey;
+import io.ledgerline.projection.store.PgBatchChanges.EntryState;
+import io.ledgerline.projection.store.PgBatchChanges.HistoryRow;
+import io.ledgerline.projection.store.PgBatchChanges.QueueState;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Queues and entries in PostgreSQL, written a batch at a time in one transaction: lock the batch's queue rows (in
+ * queue id order, so two writers could never deadlock), check the sequences in memory, read the entries the batch
+ * changes, fold the events into final rows, then upsert queues and entries and append history, each as one batched
+ * statement. The plain reactive client: no entity or session per row.
+ */
+@ApplicationScoped
+public class PgBatchStore {
+
+    private final Pool pool;
+    private final String lockQueues;
+    private final String selectEntries;
+    private final String upsertQueue;
+    private final String upsertEntry;
+    private final String insertHistory;
+
+    public PgBatchStore(Pool pool, ProjectionConfig config) {
+        this.pool = pool;
+        String s = config.pgSchema();
+        this.lockQueues = "SELECT queue_id, name, capacity, status, last_sequence, updated_at FROM " + s + ".queues"
+                + " WHERE queue_id = ANY($1) ORDER BY queue_id FOR UPDATE";
+        this.selectEntries = "SELECT e.queue_id, e.entry_id, e.priority, e.ticket, e.status, e.joined_at,"
+                + " e.called_at, e.finished_at, e.updated_sequence FROM " + s + ".entries e"
+                + " JOIN unnest($1::text[], $2::text[]) AS k(queue_id, entry_id)"
+                + " ON e.queue_id = k.queue_id AND e.entry_id = k.entry_id";
+        this.upsertQueue = "INSERT INTO " + s + ".queues (queue_id, name, capacity, status, last_sequence, updated_at)"
+                + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (queue_id) DO UPDATE SET name = EXCLUDED.name,"
+                + " capacity = EXCLUDED.capacity, status = EXCLUDED.status, last_sequence = EXCLUDED.last_sequence,"
+                + " updated_at = EXCLUDED.updated_at";
+        this.upsertEntry = "INSERT INTO " + s + ".entries (queue_id, entry_id, priority, ticket, status, joined_at,"
+                + " called_at, finished_at, updated_sequence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                + " ON CONFLICT (queue_id, entry_id) DO UPDATE SET priority = EXCLUDED.priority,"
+                + " ticket = EXCLUDED.ticket, status = EXCLUDED.status, joined_at = EXCLUDED.joined_at,"
+                + " called_at = EXCLUDED.called_at, finished_at = EXCLUDED.finished_at,"
+                + " updated_sequence = EXCLUDED.updated_sequence";
+        this.insertHistory = "INSERT INTO " + s + ".entry_history (queue_id, entry_id, sequence, event_type, status,"
+                + " priority, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    }
+
+    /** What PostgreSQL did with each event, in the events' order. */
+    public Uni<List<ApplyOutcome>> apply(List<ProjectedEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] queueIds = events.stream().map(ProjectedEvent::queueId).distinct().sorted().toArray(String[]::new);
+        return pool.withTransaction(conn -> conn.preparedQuery(lockQueues)
+                .execute(Tuple.tuple().addArrayOfString(queueIds))
+                .flatMap(rows -> {
+                    Map<String, QueueState> locked = queueStates(rows);
+                    Map<String, Long> last = new HashMap<>();
+                    locked.forEach((id, queue) -> last.put(id, queue.lastSequence()));
+                    List<ApplyOutcome> outcomes = BatchSequenceCheck.of(last, events);
+                    List<ProjectedEvent> applied = IntStream.range(0, events.size())
+                            .filter(i -> outcomes.get(i).check() == SequenceCheck.APPLY)
+                            .mapToObj(events::get).toList();
+                    if (applied.isEmpty()) {
+                        return Uni.createFrom().item(outcomes);
+                    }
+                    return loadEntries(conn, PgBatchChanges.entriesToLoad(applied))
+                            .map(loaded -> PgBatchChanges.fold(locked, loaded, applied))
+                            .flatMap(changes -> write(conn, changes))
+                            .replaceWith(outcomes);
+                }));
+    }
+
+    private Uni<Map<EntryKey, EntryState>> loadEntries(SqlConnection conn, Set<EntryKey> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String[] queueIds = keys.stream().map(EntryKey::queueId).toArray(String[]::new);
+        String[] entryIds = keys.stream().map(EntryKey::entryId).toArray(String[]::new);
+        return conn.preparedQuery(selectEntries)
+                .execute(Tuple.tuple().addArrayOfString(queueIds).addArrayOfString(entryIds))
+                .map(rows -> {
+                    Map<EntryKey, EntryState> loaded = new HashMap<>();
+                    for (Row row : rows) {
+                        EntryState entry = entryState(row);
+                        loaded.put(entry.key(), entry);
+                    }
+                    return loaded;
+                });
+    }
+
+    private Uni<Void> write(SqlConnection conn, PgBatchChanges changes) {
+        List<Tuple> queues = changes.queues().stream().map(q -> tuple(q.queueId(), q.name(), q.capacity(),
+                name(q.status()), q.lastSequence(), time(q.updatedAt()))).toList();
+        List<Tuple> entries = changes.entries().stream().map(e -> tuple(e.queueId(), e.entryId(),
+                e.priority().name(), e.ticket(), e.status().name(), time(e.joinedAt()), time(e.calledAt()),
+                time(e.finishedAt()), e.updatedSequence())).toList();
+        List<Tuple> history = changes.history().stream().map(h -> tuple(h.queueId(), h.entryId(), h.sequence(),
+                h.eventType(), h.status().name(), h.priority().name(), time(h.occurredAt()))).toList();
+        return executeBatch(conn, upsertQueue, queues)
+                .flatMap(ignored -> executeBatch(conn, upsertEntry, entries))
+                .flatMap(ignored -> executeBatch(conn, insertHistory, history));
+    }
+
+    private static Uni<Void> executeBatch(SqlConnection conn, String sql, List<Tuple> tuples) {
+        if (tuples.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(sql).executeBatch(tuples).replaceWithVoid();
+    }
+
+    private static Map<String, QueueState> queueStates(RowSet<Row> rows) {
+        Map<String, QueueState> locked = new HashMap<>();
+        for (Row row : rows) {
+            String status = row.getString("status");
+            locked.put(row.getString("queue_id"), new QueueState(row.getString("queue_id"), row.getString("name"),
+                    row.getInteger("capacity"), status == null ? null : QueueStatus.valueOf(status),
+                    row.getLong("last_sequence"), instant(row.getOffsetDateTime("updated_at"))));
+        }
+        return locked;
+    }
+
+    private static EntryState entryState(Row row) {
+        return new EntryState(row.getString("queue_id"), row.getString("entry_id"),
+                Priority.valueOf(row.getString("priority")), row.getLong("ticket"),
+                EntryStatus.valueOf(row.getString("status")), instant(row.getOffsetDateTime("joined_at")),
+                instant(row.getOffsetDateTime("called_at")), instant(row.getOffsetDateTime("finished_at")),
+                row.getLong("updated_sequence"));
+    }
+
+    private static Tuple tuple(Object... values) {
+        // Arrays.asList, not List.of: columns such as called_at or capacity may be null.
+        return Tuple.from(Arrays.asList(values));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
