@@ -10,7 +10,13 @@ major=$1 cache=$2 jar=$3
 shift 3
 if ((major >= 25)); then
   [[ -f "$cache.aot" && "$jar" -nt "$cache.aot" ]] && rm -f "$cache.aot"
-  if [[ -f "$cache.aot" ]]; then opts=(-XX:AOTCache="$cache.aot"); else opts=(-XX:AOTCacheOutput="$cache.aot"); fi
+  # The training run records classes only, not method profiles: with profiles, Temurin 25.0.3 crashed at exit in
+  # MethodTrainingData::cleanup after long runs (hs_err), leaving no cache. Classes are most of the start-up gain.
+  if [[ -f "$cache.aot" ]]; then
+    opts=(-XX:AOTCache="$cache.aot")
+  else
+    opts=(-XX:AOTCacheOutput="$cache.aot" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining)
+  fi
 else
   opts=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cache.jsa")
 fi
