@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 import io.ledgerline.projection.messaging.ProjectionStatus;
 
 /**
- * DOWN once the projection stopped on a sequence gap. Kafka, Redis and PostgreSQL reachability come from the
+ * DOWN once the projection stopped on a sequence gap, and while a store that failed is being retried. Kafka, Redis and PostgreSQL reachability come from the
  * readiness checks of their Quarkus extensions, which sit beside this one under /q/health/ready.
  */
 @Readiness
@@ -25,8 +25,11 @@ public class ProjectionReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("position-projection");
-        return status.haltReason()
-                .map(reason -> builder.down().withData("stoppedOnGap", reason))
+        if (status.haltReason().isPresent()) {
+            return builder.down().withData("stoppedOnGap", status.haltReason().get()).build();
+        }
+        return status.storeFailure()
+                .map(reason -> builder.down().withData("storeFailing", reason))
                 .orElseGet(builder::up)
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.ledgerline.projection.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,7 +96,7 @@ public class QueueEventConsumer {
                 }
             }
         }
-        return writer.apply(events).flatMap(outcomes -> {
+        return applyUntilWritten(events, records.get(0)).flatMap(outcomes -> {
             Optional<ProjectionGapException> gap = account(events, outcomes);
             if (gap.isPresent()) {
                 // Dead letters wait too: the nacked batch is read again after the restart, poison included.
@@ -105,6 +106,24 @@ public class QueueEventConsumer {
                     poisoned.size());
             return deadLetter(poisoned).flatMap(ignored -> ack(batch));
         });
+    }
+
+    /**
+     * A store that fails (PostgreSQL busy or restarting, Redis unreachable) is tried again, with backoff, until it
+     * takes the batch: both stores skip what an earlier try already applied, so a retry never applies twice. Until
+     * then readiness is DOWN and each failure is logged; nothing is acknowledged, nothing later is applied.
+     */
+    private Uni<List<ProjectionOutcome>> applyUntilWritten(List<ProjectedEvent> events, KafkaRecord<?, ?> first) {
+        return Uni.createFrom().deferred(() -> writer.apply(events))
+                .onFailure().invoke(e -> {
+                    IncomingKafkaRecordMetadata<?, ?> at = source(first);
+                    String text = String.format("writing the batch from %s-%d@%d failed, trying again: %s",
+                            at.getTopic(), at.getPartition(), at.getOffset(), e);
+                    LOG.warn(text);
+                    status.storeFailing(text);
+                })
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .invoke(status::storeRecovered);
     }
 
     /** Counts what was applied or skipped and logs every queue's gap; returns the first gap of the batch, if any. */
