@@ -42,14 +42,21 @@ import java.util.stream.Stream;
 import ledgerline.queue.v1.CommandRejected;
 import ledgerline.queue.v1.CommandResult;
 import ledgerline.queue.v1.JoinQueue;
+import ledgerline.queue.v1.LeaveQueue;
 import ledgerline.queue.v1.Priority;
 import ledgerline.queue.v1.QueueCommandEnvelope;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -70,7 +77,7 @@ import org.apache.kafka.common.utils.Utils;
  *       /proc/&lt;pid&gt;/stat around the join phase; pids from the run directory, all postgres processes, and this
  *       process).</li>
  *   <li>{@code topic [commands=200000] [queues=100] [rounds=3]}: commands written straight to the commands topic, as
- *       an integrator would: Avro JoinQueue envelopes (registry framing, key and partition of the queueId, unique
+ *       an integrator would: Avro JoinQueue and LeaveQueue envelopes, each entry joining then leaving (registry framing, key and partition of the queueId, unique
  *       commandId and requestId) from a fast producer (linger 10 ms, 256 KB batches, lz4), and every result read
  *       back from the results topic (read_committed, all partitions, positioned at the end before the first send)
  *       and matched by commandId. Baseline: the producer's own rate (every send acknowledged). Measured: the rate
@@ -303,7 +310,7 @@ public class CommandThroughput {
 
     // ------------------------------------------------------------------------------------------------ topic mode
 
-    /** Integrator's path: produce JoinQueue envelopes straight to the commands topic, read every result back. */
+    /** Integrator's path: produce JoinQueue and LeaveQueue envelopes straight to the commands topic, read every result back. */
     static final class TopicMode {
         private final int commands;
         private final int queues;
@@ -323,7 +330,7 @@ public class CommandThroughput {
         }
 
         void run() throws Exception {
-            System.out.printf("topic: %d JoinQueue commands over %d queues, %d round(s), straight to %s at %s%n",
+            System.out.printf("topic: %d commands (JoinQueue, then LeaveQueue of the same entry) over %d queues, %d round(s), straight to %s at %s%n",
                     commands, queues, rounds, COMMANDS_TOPIC, bootstrap);
             List<TopicRound> results = new ArrayList<>();
             try (Http http = new Http(Math.min(queues, 64));
@@ -406,8 +413,10 @@ public class CommandThroughput {
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>(commands);
             List<String> commandIds = new ArrayList<>(commands);
             Instant now = Instant.now();
+            // Each entry joins and then leaves, on the same queue: every command is decided and appends an event,
+            // and the run leaves nobody waiting in the command service's memory.
             for (int i = 0; i < commands; i++) {
-                String queueId = queueIds.get(i % queueIds.size());
+                String queueId = queueIds.get(i / 2 % queueIds.size());
                 String commandId = run + "-r" + round + "-c" + i;
                 commandIds.add(commandId);
                 QueueCommandEnvelope envelope = QueueCommandEnvelope.newBuilder()
@@ -416,7 +425,8 @@ public class CommandThroughput {
                         .setQueueId(queueId)
                         .setIssuedAt(now)
                         .setActor("bench:topic")
-                        .setPayload(new JoinQueue("e" + i, Priority.NORMAL, now))
+                        .setPayload(i % 2 == 0 ? new JoinQueue("e" + i / 2, Priority.NORMAL, now)
+                                : new LeaveQueue("e" + i / 2))
                         .build();
                 records.add(new ProducerRecord<>(COMMANDS_TOPIC, partitionOf(queueId, partitions), queueId,
                         encode(envelope)));
@@ -559,6 +569,7 @@ public class CommandThroughput {
         private final String command;
         private final String projection;
         private final int connections;
+        private final String bootstrap;
 
         MixedMode(Args args) {
             rates = Arrays.stream(args.pos(0, "1000,5000").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -568,6 +579,7 @@ public class CommandThroughput {
             command = args.opt("command", "http://127.0.0.1:8081");
             projection = args.opt("projection", "http://127.0.0.1:8082");
             connections = Integer.parseInt(args.opt("connections", "0"));
+            bootstrap = args.opt("bootstrap", "127.0.0.1:9092");
         }
 
         void run() throws Exception {
@@ -582,6 +594,7 @@ public class CommandThroughput {
                     warmUp(http, rate);
                     List<MixedRound> results = new ArrayList<>();
                     for (int round = 1; round <= rounds; round++) {
+                        ProjectionLag.waitForCatchUp(bootstrap);
                         MixedRound r = round(http, rate);
                         results.add(r);
                         r.print(rate + "/s round " + round + " (" + pool + " connections max)");
@@ -672,6 +685,44 @@ public class CommandThroughput {
             return this == JOIN || this == CALL_NEXT || this == COMPLETE || this == LEAVE;
         }
     }
+
+    /**
+     * A round starts once the projection has applied everything committed so far: a backlog left by an earlier
+     * benchmark would otherwise be measured as slow reads of entries "not projected yet".
+     */
+    static final class ProjectionLag {
+        private static final String GROUP = "position-projection-service";
+        private static final String EVENTS = "ledgerline.queue-events.v1";
+
+        static void waitForCatchUp(String bootstrap) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                long lag;
+                while ((lag = lag(admin)) > 100) {
+                    if (System.nanoTime() > deadline) {
+                        throw new Failure("the projection is still " + lag + " events behind after 5 minutes");
+                    }
+                    Thread.sleep(500);
+                }
+            }
+        }
+
+        private static long lag(Admin admin) throws Exception {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(EVENTS)).allTopicNames().get().get(EVENTS).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(EVENTS, p.partition()), OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+            long lag = 0;
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+            }
+            return lag;
+        }
+    }
+
 
     /**
      * Starts requests on a fixed schedule: request n is due at start + n/rate; every 1 ms tick starts all that are
