@@ -27,7 +27,8 @@ public final class FieldLimits {
 
     /**
      * Ids travel in URLs, Kafka keys and Redis keys: a safe, bounded alphabet. Checked for every id of every command
-     * on the decider's thread, so a loop over the characters rather than a regular expression (a tenth of the cost).
+     * on the decider's thread, so a loop over the characters rather than a regular expression (which was 11% of the
+     * decider's thread in a profile).
      */
     public static String id(String field, String value) {
         if (!isId(value)) {
