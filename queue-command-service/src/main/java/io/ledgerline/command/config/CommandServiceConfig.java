@@ -77,6 +77,13 @@ public interface CommandServiceConfig {
         @WithDefault("2ms")
         Duration batchLinger();
 
+        /**
+         * How long the owner's producer keeps a transaction's records before sending them; the commit sends whatever
+         * is left at once. Longer: fewer, bigger produce requests; zero: records leave while the batch is decided.
+         */
+        @WithDefault("1s")
+        Duration transactionLinger();
+
         /** How long a repeated (queueId, commandId) gets its first outcome back instead of being decided again. */
         @WithDefault("24h")
         Duration idempotencyWindow();

@@ -78,7 +78,7 @@ public class KafkaClients {
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.command().transactionTimeout().toMillis());
         // Records wait in the buffer until the commit flushes them: one produce request per partition and
         // transaction instead of one per record, each a wake-up of the sender thread and a request for the broker.
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1_000);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.command().transactionLinger().toMillis());
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, CALL_TIMEOUT_MS);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);

@@ -6,12 +6,14 @@ import io.ledgerline.command.model.QueueBook;
 import io.ledgerline.command.model.QueueCheckpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.ledgerline.schemas.RegistryCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import ledgerline.queue.v1.QueueSnapshot;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,6 +35,8 @@ public class CheckpointWriter {
     private final String commandsTopic;
     private final int partEntries;
     private final Counter written;
+    /** The processor decides nothing while it writes a checkpoint: this is how long commands may wait for one. */
+    private final Timer duration;
 
     public CheckpointWriter(SnapshotMapper mapper, RegistryCodec codec, CommandServiceConfig config,
                             MeterRegistry registry) {
@@ -43,6 +47,8 @@ public class CheckpointWriter {
         this.partEntries = config.command().snapshotPartEntries();
         this.written = Counter.builder("ledgerline.command.checkpoints").description("partition checkpoints written")
                 .register(registry);
+        this.duration = Timer.builder("ledgerline.command.checkpoint").description("writing one partition's checkpoint")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     /** @param replayFrom the events offset just past everything the book reflects for this partition */
@@ -52,6 +58,7 @@ public class CheckpointWriter {
         if (changed.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         Instant takenAt = Instant.now();
         Map<String, Integer> partsByQueue = new HashMap<>();
         producer.beginTransaction();
@@ -78,5 +85,6 @@ public class CheckpointWriter {
         }
         book.checkpointed(partition, partsByQueue);
         written.increment();
+        duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 }
