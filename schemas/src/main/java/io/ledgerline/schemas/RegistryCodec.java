@@ -148,6 +148,20 @@ public final class RegistryCodec {
         CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).join();
     }
 
+    /**
+     * {@link #prefetch} on a daemon thread of its own, so that a service's start-up does not wait for it; completes
+     * with how long it took.
+     */
+    public CompletableFuture<Duration> prefetchInBackground(Collection<String> topics) {
+        CompletableFuture<Duration> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("schema-prefetch").daemon().start(() -> {
+            long started = System.nanoTime();
+            prefetch(topics);
+            done.complete(Duration.ofNanos(System.nanoTime() - started));
+        });
+        return done;
+    }
+
     /** How many writer schemas are known, for tests and diagnostics. */
     public int knownSchemas() {
         return (int) readers.values().stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();

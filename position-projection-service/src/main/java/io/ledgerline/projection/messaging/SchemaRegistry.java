@@ -30,11 +30,7 @@ public class SchemaRegistry {
 
     void prefetch(@Observes StartupEvent startup, RegistryCodec codec,
             @ConfigProperty(name = "mp.messaging.incoming." + QueueEventConsumer.CHANNEL + ".topic") String topic) {
-        Thread.ofPlatform().name("schema-prefetch").daemon().start(() -> {
-            long started = System.nanoTime();
-            codec.prefetch(List.of(topic));
-            LOG.infof("%d schema versions of %s fetched in %d ms", codec.knownSchemas(), topic,
-                    (System.nanoTime() - started) / 1_000_000);
-        });
+        codec.prefetchInBackground(List.of(topic)).thenAccept(took -> LOG.infof(
+                "%d schema versions of %s fetched in %d ms", codec.knownSchemas(), topic, took.toMillis()));
     }
 }

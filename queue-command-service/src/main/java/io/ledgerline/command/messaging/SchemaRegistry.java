@@ -27,11 +27,7 @@ public class SchemaRegistry {
     void prefetch(@Observes StartupEvent startup, RegistryCodec codec, CommandServiceConfig config) {
         var topics = config.topics();
         List<String> ours = List.of(topics.commands(), topics.events(), topics.results(), topics.snapshots());
-        Thread.ofPlatform().name("schema-prefetch").daemon().start(() -> {
-            long started = System.nanoTime();
-            codec.prefetch(ours);
-            LOG.infof("%d schema versions of %s fetched in %d ms", codec.knownSchemas(), ours,
-                    (System.nanoTime() - started) / 1_000_000);
-        });
+        codec.prefetchInBackground(ours).thenAccept(took -> LOG.infof("%d schema versions of %s fetched in %d ms",
+                codec.knownSchemas(), ours, took.toMillis()));
     }
 }
