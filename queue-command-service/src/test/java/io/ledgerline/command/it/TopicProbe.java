@@ -3,12 +3,19 @@ package io.ledgerline.command.it;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,10 +53,42 @@ final class TopicProbe {
     }
 
     static void sendAvro(String topic, String key, Object value) throws Exception {
-        var serializer = new AvroKafkaSerializer<Object>();
-        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registry(), SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
-        try (var producer = new KafkaProducer<>(common(), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        sendRaw(topic, key, serialize(topic, value));
+    }
+
+    /**
+     * The integrators' serializer, made once per test JVM on a Vert.x instance of its own. Left to itself, the serde
+     * looks a Vert.x instance up in whatever CDI container is current, and a test class that restarts the application
+     * under another profile closes that instance under it: its next registry request then never completes.
+     */
+    static byte[] serialize(String topic, Object value) throws Exception {
+        return bounded("serializing a " + value.getClass().getSimpleName(), () -> Serdes.SERIALIZER.serialize(topic, value));
+    }
+
+    private static <T> T bounded(String what, Callable<T> call) throws Exception {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return call.call();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }).get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " took over 30 s: the schema registry did not answer", e);
+        }
+    }
+
+    private static final class Serdes {
+        static final Vertx VERTX = Vertx.vertx();
+        static final AvroKafkaSerializer<Object> SERIALIZER = new AvroKafkaSerializer<>();
+        static final AvroKafkaDeserializer<Object> DESERIALIZER = new AvroKafkaDeserializer<>();
+
+        static {
+            SERIALIZER.configure(Map.of(SerdeConfig.REGISTRY_URL, registry(), SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
+                    SchemaResolverConfig.VERTX_INSTANCE, VERTX), false);
+            DESERIALIZER.configure(Map.of(SerdeConfig.REGISTRY_URL, registry(),
+                    AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true, SchemaResolverConfig.VERTX_INSTANCE, VERTX), false);
         }
     }
 
@@ -60,12 +99,19 @@ final class TopicProbe {
 
     /** As above, for every record whose key passes {@code keys}. */
     static <T> List<T> readAvro(String topic, Predicate<String> keys, Predicate<List<T>> until, Duration atMost) {
-        var deserializer = new AvroKafkaDeserializer<T>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registry(),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
         Function<List<ConsumerRecord<String, byte[]>>, List<T>> decode = records -> records.stream()
-                .map(r -> deserializer.deserialize(r.topic(), r.headers(), r.value())).toList();
+                .map(r -> TopicProbe.<T>deserialize(r)).toList();
         return decode.apply(readRaw(topic, keys, records -> until.test(decode.apply(records)), atMost));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T deserialize(ConsumerRecord<String, byte[]> record) {
+        try {
+            return (T) bounded("reading " + record.topic() + "@" + record.offset(),
+                    () -> Serdes.DESERIALIZER.deserialize(record.topic(), record.headers(), record.value()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<ConsumerRecord<String, byte[]>> readRaw(String topic, String key,
