@@ -39,6 +39,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
@@ -58,9 +59,11 @@ public class QueueCommandResource {
     private static final String ACTOR = "X-Ledgerline-Actor";
 
     private final CommandSubmitter submitter;
+    private final Clock clock;
 
-    public QueueCommandResource(CommandSubmitter submitter) {
+    public QueueCommandResource(CommandSubmitter submitter, Clock clock) {
         this.submitter = submitter;
+        this.clock = clock;
     }
 
     @POST
@@ -191,7 +194,7 @@ public class QueueCommandResource {
                                ResponseFactory respond) {
         String commandId = key == null ? UUID.randomUUID().toString() : id(KEY, key);
         String who = RequestChecks.actor(ACTOR, actor);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         QueueCommand checked = RequestChecks.wellFormed(command.apply(now));
         return submitter.submit(commandId, who, now, checked)
                 .map(submitted -> respond.of(commandId, checked.queueId(), submitted));

@@ -13,6 +13,8 @@ import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.QueueDecider;
 import io.ledgerline.queue.QueueEvent;
 import io.ledgerline.queue.QueueState;
+import io.ledgerline.queue.QueueTimers;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,13 +26,18 @@ import java.util.Set;
 /**
  * The queues of the partitions this instance owns, held in memory. It decides commands with the queue decider,
  * numbers the resulting events, and keeps track of which queues changed since each partition's last checkpoint.
- * It knows nothing of Kafka, so the whole command logic is testable without a broker. Not thread-safe: one
+ * It also knows when each queue next has something to do by itself ({@link #due}). It knows nothing of Kafka, so
+ * the whole command logic is testable without a broker. Not thread-safe: one
  * processor thread owns it, and a new one is built whenever that thread starts over.
  */
 public final class QueueBook {
 
     private final Map<String, QueueSlot> slots = new HashMap<>();
     private final Map<Integer, PartitionQueues> partitions = new HashMap<>();
+    private final TimerIndex timers = new TimerIndex();
+
+    /** A command the passing of time calls for, for a queue of the given partition. */
+    public record DueCommand(int partition, QueueTimers.TimerCommand timer) {}
 
     /** Decides a command. A queue comes into the book only when a command creating it is accepted. */
     public Handling decide(int partition, QueueCommand command) {
@@ -47,6 +54,7 @@ public final class QueueBook {
     public void restore(int partition, QueueState state, long sequence, int checkpointParts) {
         slots.put(state.queueId(), new QueueSlot(state, sequence, checkpointParts));
         queuesOf(partition).queues.add(state.queueId());
+        reschedule(partition, state);
     }
 
     /**
@@ -70,8 +78,31 @@ public final class QueueBook {
     public void forget(int partition) {
         PartitionQueues gone = partitions.remove(partition);
         if (gone != null) {
-            gone.queues.forEach(slots::remove);
+            for (String queueId : gone.queues) {
+                slots.remove(queueId);
+                timers.schedule(queueId, partition, null);
+            }
         }
+    }
+
+    /**
+     * The timer commands due at {@code now}. Each queue's timer is handed out once; it is set again when the queue's
+     * state next changes, so a command that is rejected or still on its way is not asked for twice.
+     */
+    public List<DueCommand> due(Instant now) {
+        List<DueCommand> due = new ArrayList<>();
+        for (TimerIndex.Due queue : timers.take(now)) {
+            QueueSlot slot = slots.get(queue.queueId());
+            if (slot != null) {
+                QueueTimers.due(slot.state(), now).forEach(timer -> due.add(new DueCommand(queue.partition(), timer)));
+            }
+        }
+        return due;
+    }
+
+    /** Queues with something scheduled and not yet handed out. */
+    public int scheduledCount() {
+        return timers.size();
     }
 
     public Set<Integer> partitions() {
@@ -146,6 +177,11 @@ public final class QueueBook {
         queues.queues.add(queueId);
         queues.changed.add(queueId);
         queues.eventsSinceCheckpoint += events;
+        reschedule(partition, state);
+    }
+
+    private void reschedule(int partition, QueueState state) {
+        timers.schedule(state.queueId(), partition, QueueTimers.nextDue(state).orElse(null));
     }
 
     private PartitionQueues queuesOf(int partition) {

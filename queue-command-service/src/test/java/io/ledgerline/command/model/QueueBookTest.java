@@ -8,6 +8,9 @@ import io.ledgerline.queue.CreateQueue;
 import io.ledgerline.queue.EntryCalled;
 import io.ledgerline.queue.EntryJoined;
 import io.ledgerline.queue.JoinQueue;
+import io.ledgerline.queue.PauseQueue;
+import io.ledgerline.queue.SleepQueue;
+import io.ledgerline.queue.WakeQueue;
 import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueCreated;
 import java.time.Instant;
@@ -119,5 +122,41 @@ class QueueBookTest {
         assertThat(book.state("a")).isEmpty();
         assertThat(book.state("b")).isPresent();
         assertThat(book.partitions()).containsExactly(1);
+    }
+
+    @Test
+    void a_sleeping_queue_is_due_at_its_wake_time_once_until_its_state_changes() {
+        Instant wakeAt = T0.plusSeconds(60);
+        book.decide(3, new CreateQueue("a", "A", 5));
+        book.decide(3, new CreateQueue("b", "B", 5));
+        book.decide(3, new SleepQueue("a", wakeAt, T0));
+        assertThat(book.scheduledCount()).isEqualTo(1);
+
+        assertThat(book.due(wakeAt.minusMillis(1))).isEmpty();
+        assertThat(book.due(wakeAt.plusSeconds(1))).singleElement().satisfies(due -> {
+            assertThat(due.partition()).isEqualTo(3);
+            assertThat(due.timer().command()).isEqualTo(new WakeQueue("a"));
+        });
+        assertThat(book.due(wakeAt.plusSeconds(2))).as("handed out once").isEmpty();
+
+        book.decide(3, new PauseQueue("a", "lunch"));
+        book.decide(3, new SleepQueue("a", wakeAt.plusSeconds(60), T0));
+        assertThat(book.due(wakeAt.plusSeconds(61))).as("a new sleep is a new timer").hasSize(1);
+    }
+
+    @Test
+    void timers_come_back_with_a_restored_queue_and_go_with_a_forgotten_partition() {
+        Instant wakeAt = T0.plusSeconds(60);
+        List<Handling> written = new ArrayList<>();
+        written.add(book.decide(1, new CreateQueue("a", "A", 5)));
+        written.add(book.decide(1, new SleepQueue("a", wakeAt, T0)));
+
+        QueueBook rebuilt = new QueueBook();
+        written.forEach(h -> h.events().forEach(e -> rebuilt.replay(1, e.sequence(), e.event())));
+        assertThat(rebuilt.scheduledCount()).isEqualTo(1);
+
+        rebuilt.forget(1);
+        assertThat(rebuilt.scheduledCount()).isZero();
+        assertThat(rebuilt.due(wakeAt)).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ledgerline.schemas.RegistryCodec;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +39,11 @@ public class CheckpointWriter {
     /** The processor decides nothing while it writes a checkpoint: this is how long commands may wait for one. */
     private final Timer duration;
 
+    private final Clock clock;
+
     public CheckpointWriter(SnapshotMapper mapper, RegistryCodec codec, CommandServiceConfig config,
-                            MeterRegistry registry) {
+                            MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.codec = codec;
         this.snapshotsTopic = config.topics().snapshots();
@@ -59,7 +63,7 @@ public class CheckpointWriter {
             return;
         }
         long started = System.nanoTime();
-        Instant takenAt = Instant.now();
+        Instant takenAt = clock.instant();
         Map<String, Integer> partsByQueue = new HashMap<>();
         producer.beginTransaction();
         try {

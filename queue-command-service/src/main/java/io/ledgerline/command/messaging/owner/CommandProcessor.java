@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ public class CommandProcessor {
     private final CheckpointWriter checkpoints;
     private final IdempotencyStore window;
     private final LastAssignment lastAssignment;
+    private final TimerFiring timers;
+    private final Clock clock;
     private final Timer batchTimer;
     private final DistributionSummary batchSize;
     private final PollLoop loop = new PollLoop("command-processor");
@@ -52,7 +55,7 @@ public class CommandProcessor {
 
     public CommandProcessor(CommandServiceConfig config, KafkaClients clients, RecordDecider decider,
                             PartitionRestore restore, CheckpointWriter checkpoints, IdempotencyStore window,
-                            LastAssignment lastAssignment, MeterRegistry registry) {
+                            LastAssignment lastAssignment, TimerFiring timers, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.clients = clients;
         this.decider = decider;
@@ -60,6 +63,8 @@ public class CommandProcessor {
         this.checkpoints = checkpoints;
         this.window = window;
         this.lastAssignment = lastAssignment;
+        this.timers = timers;
+        this.clock = clock;
         this.batchTimer = Timer.builder("ledgerline.command.batch").description("one transaction: decide and append")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.batchSize = DistributionSummary.builder("ledgerline.command.batch.commands")
@@ -112,7 +117,7 @@ public class CommandProcessor {
             loop.polls(consumer);
             int partitionCount = checkCoPartitioned(admin);
             var services = new PartitionOwner.Services(decider, restore, checkpoints, window, lastAssignment,
-                    config.command().checkpointEveryEvents(), this::assigned);
+                    config.command().checkpointEveryEvents(), timers, this::assigned);
             var runClients = new PartitionOwner.Clients(consumer, producer, admin, reader);
             PartitionOwner owner = new PartitionOwner(services, runClients, book, ahead, loop, partitionCount,
                     config.topics().events());
@@ -136,6 +141,7 @@ public class CommandProcessor {
                     batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     batchSize.record(batch.count());
                 }
+                owner.fireTimers(clock.instant()); // at most one poll late: a poll waits 250 ms at the most
             }
             owner.checkpointAll();
         }

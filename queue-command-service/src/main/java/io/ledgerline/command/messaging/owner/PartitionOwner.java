@@ -4,6 +4,7 @@ import io.ledgerline.command.messaging.PollLoop;
 import io.ledgerline.command.model.QueueBook;
 import io.ledgerline.command.store.IdempotencyStore;
 import io.ledgerline.command.store.LastAssignment;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class PartitionOwner implements ConsumerRebalanceListener {
     /** What the run needs from the service; the collaborators live as long as the application. */
     record Services(RecordDecider decider, PartitionRestore restore, CheckpointWriter checkpoints,
                     IdempotencyStore window, LastAssignment lastAssignment, int checkpointEveryEvents,
-                    Runnable onAssigned) {}
+                    TimerFiring timers, Runnable onAssigned) {}
 
     private final Services services;
     private final QueueBook book;
@@ -78,6 +79,11 @@ final class PartitionOwner implements ConsumerRebalanceListener {
         services.window().remember(batch.firstOutcomes(), batch.resultsEnd());
         eventsEnd.putAll(batch.eventsEnd());
         records.partitions().forEach(tp -> checkpointIfDue(tp.partition()));
+    }
+
+    /** Sends the commands the owned queues' timers call for at {@code now}. */
+    void fireTimers(Instant now) {
+        services.timers().fire(book, producer, now);
     }
 
     /** On a clean stop: the next owner (most likely this instance again) replays nothing. */

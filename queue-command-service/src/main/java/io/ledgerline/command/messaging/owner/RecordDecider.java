@@ -22,6 +22,7 @@ import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.schemas.RegistryCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import ledgerline.queue.v1.QueueCommandEnvelope;
@@ -47,10 +48,11 @@ public class RecordDecider {
     private final IdempotencyStore window;
     private final RegistryCodec codec;
     private final MeterRegistry registry;
+    private final Clock clock;
 
     public RecordDecider(CommandServiceConfig config, CommandMapper commands, EventMapper events, ResultMapper results,
                          DeadLetters deadLetters, IdempotencyStore window, RegistryCodec codec,
-                         MeterRegistry registry) {
+                         MeterRegistry registry, Clock clock) {
         this.topics = config.topics();
         this.commands = commands;
         this.events = events;
@@ -59,6 +61,7 @@ public class RecordDecider {
         this.window = window;
         this.codec = codec;
         this.registry = registry;
+        this.clock = clock;
     }
 
     void decide(ConsumerRecord<String, byte[]> record, Batch batch) {
@@ -111,7 +114,7 @@ public class RecordDecider {
         }
         String fingerprint = CommandFingerprint.of(command);
         OutcomeKey key = new OutcomeKey(envelope.getQueueId(), envelope.getCommandId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<RememberedOutcome> earlier = batch.firstOutcome(key)
                 .or(() -> window.find(key.queueId(), key.commandId(), now));
         if (earlier.isPresent()) {

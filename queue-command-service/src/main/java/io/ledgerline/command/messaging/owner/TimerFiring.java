@@ -1,0 +1,61 @@
+package io.ledgerline.command.messaging.owner;
+
+import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.command.messaging.CommandMapper;
+import io.ledgerline.command.model.QueueBook;
+import io.ledgerline.schemas.RegistryCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Sends the commands that time calls for (a sleeping queue's wake, ...) onto the commands topic, to the partition of
+ * their queue, where they are decided like any other command. Going through the topic keeps one road for every
+ * change and leaves each timer's firing on the log; the id the domain gives each timer makes a second firing (after
+ * a restart or a rebalance) a repeat that the idempotency window answers without appending.
+ */
+@ApplicationScoped
+public class TimerFiring {
+
+    /** Who the events of a timer name as their actor. */
+    public static final String ACTOR = "ledgerline:timer";
+
+    private final String commandsTopic;
+    private final CommandMapper commands;
+    private final RegistryCodec codec;
+    private final Counter fired;
+
+    public TimerFiring(CommandServiceConfig config, CommandMapper commands, RegistryCodec codec,
+                       MeterRegistry registry) {
+        this.commandsTopic = config.topics().commands();
+        this.commands = commands;
+        this.codec = codec;
+        this.fired = Counter.builder("ledgerline.command.timers.fired")
+                .description("timer commands sent to the commands topic").register(registry);
+    }
+
+    /** Sends, in one transaction, every command of {@code book} due at {@code now}. */
+    void fire(QueueBook book, KafkaProducer<String, byte[]> producer, Instant now) {
+        List<QueueBook.DueCommand> due = book.due(now);
+        if (due.isEmpty()) {
+            return;
+        }
+        producer.beginTransaction();
+        try {
+            for (QueueBook.DueCommand command : due) {
+                var envelope = commands.toAvro(command.timer().commandId(), null, ACTOR, now, command.timer().command());
+                producer.send(new ProducerRecord<>(commandsTopic, command.partition(), envelope.getQueueId(),
+                        codec.encode(commandsTopic, envelope)));
+            }
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            Transactions.abortQuietly(producer, e);
+            throw e;
+        }
+        fired.increment(due.size());
+    }
+}
