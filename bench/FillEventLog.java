@@ -54,11 +54,11 @@ public class FillEventLog {
             for (int q = 0; q < queues && written < events; q++) {
                 String queueId = run + "-q" + q;
                 long sequence = 0;
-                producer.send(record(codec, topic, queueId, ++sequence, new QueueCreated("Filled " + q, 1_000_000), now));
+                producer.send(record(codec, topic, queueId, ++sequence, new QueueCreated("Filled " + q, 1_000_000, null), now));
                 written++;
                 for (long k = 0; sequence < perQueue && written < events; k++) {
                     producer.send(record(codec, topic, queueId, ++sequence,
-                            new EntryJoined("e" + k, Priority.NORMAL, k + 1, now), now));
+                            new EntryJoined("e" + k, Priority.NORMAL, k + 1, now, null), now));
                     written++;
                     if (k >= WAITING && sequence < perQueue && written < events) {
                         producer.send(record(codec, topic, queueId, ++sequence, new EntryLeft("e" + (k - WAITING)), now));

@@ -20,12 +20,13 @@ public final class CommandShape {
             return queueId;
         }
         return switch (command) {
-            case CreateQueue c -> settings(c.name(), c.capacity());
-            case ConfigureQueue c -> settings(c.name(), c.capacity());
+            case CreateQueue c -> settings(c.name(), c.capacity(), c.settings());
+            case ConfigureQueue c -> settings(c.name(), c.capacity(), c.settings());
             case JoinQueue c -> firstOf(
                     entryId(c.entryId()), present(c.priority(), "priority"), present(c.joinedAt(), "joinedAt"));
             case LeaveQueue c -> entryId(c.entryId());
-            case CallNext c -> present(c.calledAt(), "calledAt");
+            case CallNext c -> firstOf(present(c.calledAt(), "calledAt"),
+                    FieldLimits.optionalText("counter", c.counter(), FieldLimits.COUNTER_MAX));
             case CompleteEntry c -> firstOf(entryId(c.entryId()), present(c.completedAt(), "completedAt"));
             case MarkNoShow c -> entryId(c.entryId());
             case RequeueEntry c -> entryId(c.entryId());
@@ -47,8 +48,9 @@ public final class CommandShape {
         };
     }
 
-    private static String settings(String name, int capacity) {
-        return firstOf(FieldLimits.text("name", name, NAME_MAX), FieldLimits.capacity(capacity));
+    private static String settings(String name, int capacity, QueueSettings settings) {
+        return firstOf(FieldLimits.text("name", name, NAME_MAX), FieldLimits.capacity(capacity),
+                settings == null ? "settings are required" : SettingsShape.problem(settings, capacity));
     }
 
     private static String entryId(String entryId) {

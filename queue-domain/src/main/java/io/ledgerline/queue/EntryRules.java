@@ -39,7 +39,7 @@ final class EntryRules {
                     "queue " + state.queueId() + " holds its capacity of " + state.capacity() + " entries");
         }
         return accept(new EntryJoined(command.queueId(), command.entryId(), command.priority(),
-                state.nextTicket(), command.joinedAt()));
+                state.nextTicket(), command.joinedAt(), state.settings().numberFor(state.nextTicket())));
     }
 
     /** Allowed in every status, even an emergency stop: nobody is kept in a queue against their will. */
@@ -75,7 +75,13 @@ final class EntryRules {
         if (next.isEmpty()) {
             return reject(RejectionReason.QUEUE_EMPTY, "nobody is waiting in queue " + state.queueId());
         }
-        EntryCalled called = new EntryCalled(command.queueId(), next.get().entryId(), command.calledAt());
+        int maxConcurrent = state.settings().maxConcurrent();
+        if (maxConcurrent > 0 && state.calledCount() >= maxConcurrent) {
+            return reject(RejectionReason.MAX_CONCURRENT_REACHED, "queue " + state.queueId() + " has "
+                    + state.calledCount() + " entries in service, its most at once; complete one first");
+        }
+        EntryCalled called = new EntryCalled(command.queueId(), next.get().entryId(), command.calledAt(),
+                next.get().number(), command.counter());
         return wakeFirst ? accept(new QueueWoken(command.queueId()), called) : accept(called);
     }
 

@@ -17,19 +17,21 @@ final class Evolution {
             if (state.exists()) {
                 throw corrupt(state, event, "the queue already exists");
             }
-            return state.created(created.queueId(), created.name(), created.capacity());
+            return state.created(created.queueId(), created.name(), created.capacity(), created.settings());
         }
         if (!state.exists() || !state.queueId().equals(event.queueId())) {
             throw corrupt(state, event, "the event does not belong to this queue");
         }
         return switch (event) {
             case QueueCreated e -> throw corrupt(state, e, "unreachable");
-            case QueueConfigured e -> state.configured(e.name(), e.capacity());
+            case QueueConfigured e -> state.configured(e.name(), e.capacity(), e.settings());
             case EntryJoined e -> {
                 if (state.entry(e.entryId()).isPresent()) {
                     throw corrupt(state, e, "the entry is already active");
                 }
-                yield state.withEntry(new Entry(e.entryId(), e.priority(), e.ticket(), WAITING, e.joinedAt()));
+                // Events written before entries had numbers carry none: they get the number they would have had.
+                String number = e.number() != null ? e.number() : state.settings().numberFor(e.ticket());
+                yield state.withEntry(new Entry(e.entryId(), e.priority(), e.ticket(), WAITING, e.joinedAt(), number));
             }
             case EntryLeft e -> state.withoutEntry(active(state, e, e.entryId()));
             case EntryCalled e -> state.withEntry(in(state, e, e.entryId(), WAITING).withStatus(CALLED));

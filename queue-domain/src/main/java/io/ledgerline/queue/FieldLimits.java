@@ -19,6 +19,8 @@ public final class FieldLimits {
     /** Longest actor name recorded in the audit trail. */
     public static final int ACTOR_MAX = 200;
     public static final int CAPACITY_MAX = 1_000_000;
+    /** A counter or desk name, as a display board shows it. */
+    public static final int COUNTER_MAX = 40;
     /** How far ahead a queue may be put to sleep; further is almost surely a typo in the year. */
     public static final Duration SLEEP_HORIZON = Duration.ofDays(366);
 

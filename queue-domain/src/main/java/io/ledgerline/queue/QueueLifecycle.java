@@ -32,7 +32,7 @@ final class QueueLifecycle {
     }
 
     static Decision create(CreateQueue command) {
-        return accept(new QueueCreated(command.queueId(), command.name(), command.capacity()));
+        return accept(new QueueCreated(command.queueId(), command.name(), command.capacity(), command.settings()));
     }
 
     /** Allowed in every status, even an emergency stop: fixing the settings may be why the queue was stopped. */
@@ -41,7 +41,7 @@ final class QueueLifecycle {
             return reject(RejectionReason.QUEUE_FULL, "capacity " + command.capacity() + " is below the "
                     + state.activeCount() + " active entries of queue " + state.queueId());
         }
-        return accept(new QueueConfigured(command.queueId(), command.name(), command.capacity()));
+        return accept(new QueueConfigured(command.queueId(), command.name(), command.capacity(), command.settings()));
     }
 
     static Decision pause(PauseQueue command, QueueState state) {

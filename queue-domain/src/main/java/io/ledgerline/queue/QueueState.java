@@ -24,6 +24,7 @@ import org.pcollections.TreePSet;
  * @param queueId       null until the queue is created
  * @param name          null until the queue is created
  * @param capacity      the most active entries the queue holds; 0 until created
+ * @param settings      everything else the queue was created or last configured with
  * @param status        null until the queue is created
  * @param sleepingUntil when a SLEEPING queue may be called again; null in every other status (and for a
  *                      SLEEPING queue restored from a snapshot that did not carry it: it then sleeps until woken)
@@ -35,6 +36,7 @@ public record QueueState(
         String queueId,
         String name,
         int capacity,
+        QueueSettings settings,
         QueueStatus status,
         Instant sleepingUntil,
         long nextTicket,
@@ -42,9 +44,10 @@ public record QueueState(
         PSortedSet<Entry> waitingLine) {
 
     private static final QueueState INITIAL = new QueueState(
-            null, null, 0, null, null, 1L, HashTreePMap.empty(), TreePSet.empty(Entry.CALLING_ORDER));
+            null, null, 0, QueueSettings.DEFAULT, null, null, 1L, HashTreePMap.empty(), TreePSet.empty(Entry.CALLING_ORDER));
 
     public QueueState {
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(entriesById, "entriesById");
         Objects.requireNonNull(waitingLine, "waitingLine");
         if (!Entry.CALLING_ORDER.equals(waitingLine.comparator())) {
@@ -64,8 +67,9 @@ public record QueueState(
      * Rebuilds a state from a snapshot (for example the QueueSnapshot record of the snapshots topic).
      * Equal to the state reached by replaying the events that produced the snapshot.
      */
-    public static QueueState restore(String queueId, String name, int capacity, QueueStatus status,
-                                     Instant sleepingUntil, long nextTicket, Collection<Entry> activeEntries) {
+    public static QueueState restore(String queueId, String name, int capacity, QueueSettings settings,
+                                     QueueStatus status, Instant sleepingUntil, long nextTicket,
+                                     Collection<Entry> activeEntries) {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(status, "status");
         PMap<String, Entry> byId = HashTreePMap.empty();
@@ -79,7 +83,7 @@ public record QueueState(
                 waiting = waiting.plus(entry);
             }
         }
-        return new QueueState(queueId, name, capacity, status,
+        return new QueueState(queueId, name, capacity, settings, status,
                 status == QueueStatus.SLEEPING ? sleepingUntil : null, nextTicket, byId, waiting);
     }
 
@@ -129,22 +133,28 @@ public record QueueState(
 
     // Transitions used by QueueDecider.evolve. Each returns a new state and leaves this one untouched.
 
-    QueueState created(String newQueueId, String newName, int newCapacity) {
-        return new QueueState(newQueueId, newName, newCapacity, QueueStatus.OPEN, null, nextTicket,
+    /** CALLED entries: those in service now. */
+    public int calledCount() {
+        return entriesById.size() - waitingLine.size();
+    }
+
+    QueueState created(String newQueueId, String newName, int newCapacity, QueueSettings newSettings) {
+        return new QueueState(newQueueId, newName, newCapacity, newSettings, QueueStatus.OPEN, null, nextTicket,
                 entriesById, waitingLine);
     }
 
-    QueueState configured(String newName, int newCapacity) {
-        return new QueueState(queueId, newName, newCapacity, status, sleepingUntil, nextTicket,
+    QueueState configured(String newName, int newCapacity, QueueSettings newSettings) {
+        return new QueueState(queueId, newName, newCapacity, newSettings, status, sleepingUntil, nextTicket,
                 entriesById, waitingLine);
     }
 
     QueueState inStatus(QueueStatus newStatus) {
-        return new QueueState(queueId, name, capacity, newStatus, null, nextTicket, entriesById, waitingLine);
+        return new QueueState(queueId, name, capacity, settings, newStatus, null, nextTicket, entriesById,
+                waitingLine);
     }
 
     QueueState sleepingUntil(Instant until) {
-        return new QueueState(queueId, name, capacity, QueueStatus.SLEEPING, until, nextTicket,
+        return new QueueState(queueId, name, capacity, settings, QueueStatus.SLEEPING, until, nextTicket,
                 entriesById, waitingLine);
     }
 
@@ -158,21 +168,21 @@ public record QueueState(
             waiting = waiting.plus(entry);
         }
         long ticketAfter = Math.max(nextTicket, entry.ticket() + 1);
-        return new QueueState(queueId, name, capacity, status, sleepingUntil, ticketAfter,
+        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, ticketAfter,
                 entriesById.plus(entry.entryId(), entry), waiting);
     }
 
     /** Forgets an entry that reached a final status. */
     QueueState withoutEntry(Entry entry) {
         PSortedSet<Entry> waiting = entry.status() == EntryStatus.WAITING ? waitingLine.minus(entry) : waitingLine;
-        return new QueueState(queueId, name, capacity, status, sleepingUntil, nextTicket,
+        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket,
                 entriesById.minus(entry.entryId()), waiting);
     }
 
     // A queue can hold tens of thousands of entries: keep logs and assertion messages readable.
     @Override
     public String toString() {
-        return "QueueState[queueId=" + queueId + ", name=" + name + ", capacity=" + capacity
+        return "QueueState[queueId=" + queueId + ", name=" + name + ", capacity=" + capacity + ", " + settings
                 + ", status=" + status + ", sleepingUntil=" + sleepingUntil + ", nextTicket=" + nextTicket
                 + ", active=" + entriesById.size() + ", waiting=" + waitingLine.size() + "]";
     }

@@ -20,7 +20,7 @@ class CallNextTest {
         given(created(), joined("low", Priority.LOW, 1), joined("normal", Priority.NORMAL, 2),
                 joined("urgent", Priority.URGENT, 3), joined("high", Priority.HIGH, 4))
                 .when(new CallNext(Q, T0))
-                .thenEvents(new EntryCalled(Q, "urgent", T0))
+                .thenEvents(new EntryCalled(Q, "urgent", T0, "003", null))
                 .thenState(state -> {
                     assertThat(state.entry("urgent").orElseThrow().status()).isEqualTo(EntryStatus.CALLED);
                     assertThat(state.rankOf("urgent")).isEmpty();
@@ -33,7 +33,7 @@ class CallNextTest {
     void within_a_priority_first_come_first_served() {
         given(created(), joined("second", Priority.HIGH, 2), joined("first", Priority.HIGH, 1))
                 .when(new CallNext(Q, T0))
-                .thenEvents(new EntryCalled(Q, "first", T0));
+                .thenEvents(new EntryCalled(Q, "first", T0, "001", null));
     }
 
     @Test
@@ -41,7 +41,7 @@ class CallNextTest {
         given(created(), joined("e1", Priority.NORMAL, 1), joined("e2", Priority.NORMAL, 2), called("e1"),
                 new EntryRequeued(Q, "e1"))
                 .when(new CallNext(Q, T0))
-                .thenEvents(new EntryCalled(Q, "e1", T0));
+                .thenEvents(new EntryCalled(Q, "e1", T0, "001", null));
     }
 
     @Test
@@ -49,14 +49,14 @@ class CallNextTest {
         given(created(), joined("e1", Priority.NORMAL, 1), joined("e2", Priority.LOW, 2),
                 new EntryPriorityChanged(Q, "e2", Priority.LOW, Priority.URGENT, "chest pain"))
                 .when(new CallNext(Q, T0))
-                .thenEvents(new EntryCalled(Q, "e2", T0));
+                .thenEvents(new EntryCalled(Q, "e2", T0, "002", null));
     }
 
     @Test
     void a_closed_queue_still_calls_the_people_waiting() {
         given(created(), joined("e1", Priority.NORMAL, 1), new QueueClosed(Q))
                 .when(new CallNext(Q, T0))
-                .thenEvents(new EntryCalled(Q, "e1", T0));
+                .thenEvents(new EntryCalled(Q, "e1", T0, "001", null));
     }
 
     @Test
@@ -86,7 +86,7 @@ class CallNextTest {
         for (Instant calledAt : new Instant[] {WAKE_AT, WAKE_AT.plusSeconds(60)}) {
             given(created(), joined("e1", Priority.NORMAL, 1), new QueueSlept(Q, WAKE_AT))
                     .when(new CallNext(Q, calledAt))
-                    .thenEvents(new QueueWoken(Q), new EntryCalled(Q, "e1", calledAt))
+                    .thenEvents(new QueueWoken(Q), new EntryCalled(Q, "e1", calledAt, "001", null))
                     .thenState(state -> {
                         assertThat(state.status()).isEqualTo(QueueStatus.OPEN);
                         assertThat(state.entry("e1").orElseThrow().status()).isEqualTo(EntryStatus.CALLED);
@@ -123,7 +123,7 @@ class CallNextTest {
     @Test
     void a_sleep_restored_without_its_wake_time_lasts_until_woken() {
         Entry waiting = new Entry("e1", Priority.NORMAL, 1, EntryStatus.WAITING, T0);
-        QueueState restored = QueueState.restore(Q, "Clinic A", 10, QueueStatus.SLEEPING, null, 2, java.util.List.of(waiting));
+        QueueState restored = QueueState.restore(Q, "Clinic A", 10, QueueSettings.DEFAULT, QueueStatus.SLEEPING, null, 2, java.util.List.of(waiting));
         Decision call = QueueDecider.decide(new CallNext(Q, WAKE_AT.plusSeconds(86_400)), restored);
         assertThat(call).isEqualTo(Decision.reject(RejectionReason.QUEUE_SLEEPING,
                 "queue clinic-a sleeps until woken; nobody is called before then"));

@@ -31,7 +31,7 @@ final class Fixtures {
     }
 
     static EntryCalled called(String entryId) {
-        return new EntryCalled(Q, entryId, at(100));
+        return new EntryCalled(Q, entryId, at(100), null, null);
     }
 
     /** Events that bring a freshly created queue (capacity 10) into the given status. */

@@ -51,7 +51,7 @@ class QueuePropertiesTest {
         assertThat(QueueDecider.replay(log)).isEqualTo(stepByStep);
         if (stepByStep.exists()) {
             QueueState restored = QueueState.restore(stepByStep.queueId(), stepByStep.name(), stepByStep.capacity(),
-                    stepByStep.status(), stepByStep.sleepingUntil(), stepByStep.nextTicket(),
+                    stepByStep.settings(), stepByStep.status(), stepByStep.sleepingUntil(), stepByStep.nextTicket(),
                     stepByStep.activeEntries());
             assertThat(restored).isEqualTo(stepByStep);
         }

@@ -88,7 +88,7 @@ class QueueStateTest {
     @Test
     void a_state_restored_from_a_snapshot_equals_the_replayed_one() {
         QueueState replayed = QueueDecider.replay(HISTORY);
-        QueueState restored = QueueState.restore(Q, replayed.name(), replayed.capacity(), replayed.status(),
+        QueueState restored = QueueState.restore(Q, replayed.name(), replayed.capacity(), replayed.settings(), replayed.status(),
                 replayed.sleepingUntil(), replayed.nextTicket(), replayed.activeEntries());
         assertThat(restored).isEqualTo(replayed);
     }
@@ -96,7 +96,7 @@ class QueueStateTest {
     @Test
     void a_snapshot_holds_only_active_entries() {
         Entry finished = new Entry("e1", Priority.LOW, 1, EntryStatus.COMPLETED, T0);
-        assertThatThrownBy(() -> QueueState.restore(Q, "A", 5, QueueStatus.OPEN, null, 2, List.of(finished)))
+        assertThatThrownBy(() -> QueueState.restore(Q, "A", 5, QueueSettings.DEFAULT, QueueStatus.OPEN, null, 2, List.of(finished)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -157,7 +157,7 @@ class PositionProjectionIT {
 
         // Sequence 2 again, carrying a different entry: an older sequence is never applied twice.
         TestKafka.send(queue.withSequence(2, new ledgerline.queue.v1.EntryJoined("ghost", Priority.URGENT, 99L,
-                java.time.Instant.now())), queue.joined("c", Priority.NORMAL));
+                java.time.Instant.now(), null)), queue.joined("c", Priority.NORMAL));
         awaitLastSequence(queue);
 
         when().get("/queues/{q}/entries/ghost", queue.queueId).then().statusCode(404);

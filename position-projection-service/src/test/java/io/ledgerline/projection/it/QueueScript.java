@@ -24,15 +24,15 @@ final class QueueScript {
     private long ticket;
 
     QueueEventEnvelope created(String name, int capacity) {
-        return next(new QueueCreated(name, capacity));
+        return next(new QueueCreated(name, capacity, null));
     }
 
     QueueEventEnvelope joined(String entryId, Priority priority) {
-        return next(new EntryJoined(entryId, priority, ++ticket, Instant.now()));
+        return next(new EntryJoined(entryId, priority, ++ticket, Instant.now(), null));
     }
 
     QueueEventEnvelope called(String entryId) {
-        return next(new EntryCalled(entryId, Instant.now()));
+        return next(new EntryCalled(entryId, Instant.now(), null, null));
     }
 
     QueueEventEnvelope completed(String entryId) {

@@ -68,7 +68,7 @@ final class SimulatedQueue {
         name = "Batch " + queueId.substring(9, 17);
         capacity = 50;
         status = "OPEN";
-        append(new QueueCreated(name, capacity));
+        append(new QueueCreated(name, capacity, null));
     }
 
     /** Adds about {@code count} more events: single steps and bursts that touch one entry several times in a row. */
@@ -169,13 +169,13 @@ final class SimulatedQueue {
     private void join(String id, Priority priority) {
         Instant at = nextAt();
         long t = ++ticket;
-        append(new EntryJoined(id, priority, t, at.minusMillis(1)));
+        append(new EntryJoined(id, priority, t, at.minusMillis(1), null));
         record(new Entry(id, priority, t, EntryStatus.WAITING, at.minusMillis(1), null, null, lastSequence()), at);
     }
 
     private void call(String id) {
         Instant at = nextAt();
-        append(new EntryCalled(id, at.minusMillis(1)));
+        append(new EntryCalled(id, at.minusMillis(1), null, null));
         Entry e = entries.get(id);
         record(e.then(EntryStatus.CALLED, e.priority(), at.minusMillis(1), e.finishedAt(), lastSequence()), at);
     }
@@ -233,7 +233,7 @@ final class SimulatedQueue {
         } else {
             capacity = 10 + random.nextInt(90);
             name = name + "+";
-            append(new QueueConfigured(name, capacity));
+            append(new QueueConfigured(name, capacity, null));
         }
     }
 

@@ -38,7 +38,7 @@ class QueueEventMapperTest {
 
     @Test
     void theEnvelopeCarriesQueueSequenceAndType() {
-        ProjectedEvent event = mapper.toProjected(envelope(1, new QueueCreated("Front desk", 10)));
+        ProjectedEvent event = mapper.toProjected(envelope(1, new QueueCreated("Front desk", 10, null)));
 
         assertThat(event.queueId()).isEqualTo("q-1");
         assertThat(event.sequence()).isEqualTo(1);
@@ -50,9 +50,9 @@ class QueueEventMapperTest {
     @Test
     void entryEventsKeepTheirDetails() {
         assertThat(mapper.toProjected(envelope(2,
-                new EntryJoined("e-1", ledgerline.queue.v1.Priority.URGENT, 7L, AT))).change())
+                new EntryJoined("e-1", ledgerline.queue.v1.Priority.URGENT, 7L, AT, null))).change())
                 .isEqualTo(new Change.EntryJoined("e-1", Priority.URGENT, 7, AT));
-        assertThat(mapper.toProjected(envelope(3, new EntryCalled("e-1", AT))).change())
+        assertThat(mapper.toProjected(envelope(3, new EntryCalled("e-1", AT, null, null))).change())
                 .isEqualTo(new Change.EntryCalled("e-1", AT));
         assertThat(mapper.toProjected(envelope(4, new EntryPriorityChanged("e-1",
                 ledgerline.queue.v1.Priority.LOW, ledgerline.queue.v1.Priority.HIGH, "VIP"))).change())
@@ -80,7 +80,7 @@ class QueueEventMapperTest {
 
     @Test
     void anUnknownPayloadIsUnsupported() {
-        QueueEventEnvelope envelope = envelope(1, new QueueCreated("x", 1));
+        QueueEventEnvelope envelope = envelope(1, new QueueCreated("x", 1, null));
         envelope.setPayload("not an event");
 
         assertThatThrownBy(() -> mapper.toProjected(envelope))
@@ -90,7 +90,7 @@ class QueueEventMapperTest {
 
     @Test
     void sequencesStartAtOne() {
-        assertThatThrownBy(() -> mapper.toProjected(envelope(0, new QueueCreated("x", 1))))
+        assertThatThrownBy(() -> mapper.toProjected(envelope(0, new QueueCreated("x", 1, null))))
                 .isInstanceOf(UnsupportedEventException.class);
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The answer to an accepted command: the events it appended ({@code firstSequence..sequence}) and the entry it
- * concerned, when there is one.
+ * concerned, when there is one, with the number people see for it ({@code A-042}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CommandResponse(String commandId, String queueId, String entryId, long firstSequence, long sequence) {}
+public record CommandResponse(String commandId, String queueId, String entryId, String entryNumber, long firstSequence,
+                              long sequence) {}

@@ -35,7 +35,8 @@ final class OutcomeResponses {
     private static CommandResponse accepted(String commandId, String queueId, CommandOutcome outcome) {
         return switch (outcome) {
             case CommandOutcome.Accepted a ->
-                    new CommandResponse(commandId, queueId, a.entryId(), a.firstSequence(), a.lastSequence());
+                    new CommandResponse(commandId, queueId, a.entryId(), a.entryNumber(), a.firstSequence(),
+                            a.lastSequence());
             case CommandOutcome.Rejected r -> throw new ProblemException(statusOf(r.reason()), r.reason(), r.detail(),
                     commandId);
         };

@@ -69,7 +69,8 @@ public class QueueCommandResource {
     @POST
     public Uni<Response> create(CreateQueueRequest request, @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"queueId\", \"name\", \"capacity\"}");
-        var command = new CreateQueue(request.queueId(), trimmed(request.name()), capacity(request.capacity()));
+        var command = new CreateQueue(request.queueId(), trimmed(request.name()), capacity(request.capacity()),
+                SettingsRequest.toDomain(request.settings()));
         return send(key, actor, now -> command, (commandId, q, submitted) ->
                 OutcomeResponses.created(commandId, q, submitted, accepted -> "/queues/" + q));
     }
@@ -79,7 +80,8 @@ public class QueueCommandResource {
     public Uni<Response> configure(@PathParam("queueId") String queueId, ConfigureQueueRequest request,
                                    @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"name\", \"capacity\"}");
-        var command = new ConfigureQueue(queueId, trimmed(request.name()), capacity(request.capacity()));
+        var command = new ConfigureQueue(queueId, trimmed(request.name()), capacity(request.capacity()),
+                SettingsRequest.toDomain(request.settings()));
         return send(key, actor, now -> command);
     }
 
@@ -107,9 +109,10 @@ public class QueueCommandResource {
 
     @POST
     @Path("{queueId}/call-next")
-    public Uni<Response> callNext(@PathParam("queueId") String queueId,
+    public Uni<Response> callNext(@PathParam("queueId") String queueId, CallNextRequest request,
                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        return send(key, actor, now -> new CallNext(queueId, now));
+        String counter = request == null ? null : trimmed(request.counter());
+        return send(key, actor, now -> new CallNext(queueId, now, counter));
     }
 
     /** What staff do with a called entry: complete it, mark it a no-show, or put it back in its place. */

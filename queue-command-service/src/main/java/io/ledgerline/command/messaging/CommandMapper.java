@@ -46,12 +46,14 @@ public class CommandMapper {
     public QueueCommand toDomain(QueueCommandEnvelope envelope) {
         String q = envelope.getQueueId();
         return switch (envelope.getPayload()) {
-            case ledgerline.queue.v1.CreateQueue p -> new CreateQueue(q, p.getName(), p.getCapacity());
-            case ledgerline.queue.v1.ConfigureQueue p -> new ConfigureQueue(q, p.getName(), p.getCapacity());
+            case ledgerline.queue.v1.CreateQueue p ->
+                    new CreateQueue(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
+            case ledgerline.queue.v1.ConfigureQueue p ->
+                    new ConfigureQueue(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
             case ledgerline.queue.v1.JoinQueue p ->
                     new JoinQueue(q, p.getEntryId(), priority(p.getPriority()), p.getJoinedAt());
             case ledgerline.queue.v1.LeaveQueue p -> new LeaveQueue(q, p.getEntryId());
-            case ledgerline.queue.v1.CallNext p -> new CallNext(q, p.getCalledAt());
+            case ledgerline.queue.v1.CallNext p -> new CallNext(q, p.getCalledAt(), p.getCounter());
             case ledgerline.queue.v1.CompleteEntry p -> new CompleteEntry(q, p.getEntryId(), p.getCompletedAt());
             case ledgerline.queue.v1.MarkNoShow p -> new MarkNoShow(q, p.getEntryId());
             case ledgerline.queue.v1.RequeueEntry p -> new RequeueEntry(q, p.getEntryId());
@@ -75,11 +77,13 @@ public class CommandMapper {
 
     private static Object payloadOf(QueueCommand command) {
         return switch (command) {
-            case CreateQueue c -> new ledgerline.queue.v1.CreateQueue(c.name(), c.capacity());
-            case ConfigureQueue c -> new ledgerline.queue.v1.ConfigureQueue(c.name(), c.capacity());
+            case CreateQueue c ->
+                    new ledgerline.queue.v1.CreateQueue(c.name(), c.capacity(), SettingsMapper.toAvro(c.settings()));
+            case ConfigureQueue c ->
+                    new ledgerline.queue.v1.ConfigureQueue(c.name(), c.capacity(), SettingsMapper.toAvro(c.settings()));
             case JoinQueue c -> new ledgerline.queue.v1.JoinQueue(c.entryId(), avro(c.priority()), c.joinedAt());
             case LeaveQueue c -> new ledgerline.queue.v1.LeaveQueue(c.entryId());
-            case CallNext c -> new ledgerline.queue.v1.CallNext(c.calledAt());
+            case CallNext c -> new ledgerline.queue.v1.CallNext(c.calledAt(), c.counter());
             case CompleteEntry c -> new ledgerline.queue.v1.CompleteEntry(c.entryId(), c.completedAt());
             case MarkNoShow c -> new ledgerline.queue.v1.MarkNoShow(c.entryId());
             case RequeueEntry c -> new ledgerline.queue.v1.RequeueEntry(c.entryId());

@@ -50,12 +50,15 @@ public class EventMapper {
     public QueueEvent toDomain(QueueEventEnvelope envelope) {
         String q = envelope.getQueueId();
         return switch (envelope.getPayload()) {
-            case ledgerline.queue.v1.QueueCreated p -> new QueueCreated(q, p.getName(), p.getCapacity());
-            case ledgerline.queue.v1.QueueConfigured p -> new QueueConfigured(q, p.getName(), p.getCapacity());
-            case ledgerline.queue.v1.EntryJoined p ->
-                    new EntryJoined(q, p.getEntryId(), priority(p.getPriority()), p.getTicket(), p.getJoinedAt());
+            case ledgerline.queue.v1.QueueCreated p ->
+                    new QueueCreated(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
+            case ledgerline.queue.v1.QueueConfigured p ->
+                    new QueueConfigured(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
+            case ledgerline.queue.v1.EntryJoined p -> new EntryJoined(
+                    q, p.getEntryId(), priority(p.getPriority()), p.getTicket(), p.getJoinedAt(), p.getNumber());
             case ledgerline.queue.v1.EntryLeft p -> new EntryLeft(q, p.getEntryId());
-            case ledgerline.queue.v1.EntryCalled p -> new EntryCalled(q, p.getEntryId(), p.getCalledAt());
+            case ledgerline.queue.v1.EntryCalled p ->
+                    new EntryCalled(q, p.getEntryId(), p.getCalledAt(), p.getNumber(), p.getCounter());
             case ledgerline.queue.v1.EntryCompleted p -> new EntryCompleted(q, p.getEntryId(), p.getCompletedAt());
             case ledgerline.queue.v1.EntryMarkedNoShow p -> new EntryMarkedNoShow(q, p.getEntryId());
             case ledgerline.queue.v1.EntryRequeued p -> new EntryRequeued(q, p.getEntryId());
@@ -86,12 +89,15 @@ public class EventMapper {
 
     private static Object payloadOf(QueueEvent event) {
         return switch (event) {
-            case QueueCreated e -> new ledgerline.queue.v1.QueueCreated(e.name(), e.capacity());
-            case QueueConfigured e -> new ledgerline.queue.v1.QueueConfigured(e.name(), e.capacity());
-            case EntryJoined e ->
-                    new ledgerline.queue.v1.EntryJoined(e.entryId(), avro(e.priority()), e.ticket(), e.joinedAt());
+            case QueueCreated e ->
+                    new ledgerline.queue.v1.QueueCreated(e.name(), e.capacity(), SettingsMapper.toAvro(e.settings()));
+            case QueueConfigured e ->
+                    new ledgerline.queue.v1.QueueConfigured(e.name(), e.capacity(), SettingsMapper.toAvro(e.settings()));
+            case EntryJoined e -> new ledgerline.queue.v1.EntryJoined(
+                    e.entryId(), avro(e.priority()), e.ticket(), e.joinedAt(), e.number());
             case EntryLeft e -> new ledgerline.queue.v1.EntryLeft(e.entryId());
-            case EntryCalled e -> new ledgerline.queue.v1.EntryCalled(e.entryId(), e.calledAt());
+            case EntryCalled e ->
+                    new ledgerline.queue.v1.EntryCalled(e.entryId(), e.calledAt(), e.number(), e.counter());
             case EntryCompleted e -> new ledgerline.queue.v1.EntryCompleted(e.entryId(), e.completedAt());
             case EntryMarkedNoShow e -> new ledgerline.queue.v1.EntryMarkedNoShow(e.entryId());
             case EntryRequeued e -> new ledgerline.queue.v1.EntryRequeued(e.entryId());

@@ -14,7 +14,8 @@ public class ResultMapper {
 
     public CommandResult toAvro(Answer answer) {
         Object avroOutcome = switch (answer.outcome()) {
-            case CommandOutcome.Accepted a -> new CommandAccepted(a.firstSequence(), a.lastSequence(), a.entryId());
+            case CommandOutcome.Accepted a -> new CommandAccepted(a.firstSequence(), a.lastSequence(), a.entryId(),
+                    a.entryNumber());
             case CommandOutcome.Rejected r -> new CommandRejected(r.reason(), r.detail() == null ? "" : r.detail());
         };
         RememberedOutcome remembered = answer.remembered();
@@ -31,7 +32,8 @@ public class ResultMapper {
 
     public Answer toDomain(CommandResult result) {
         CommandOutcome outcome = switch (result.getOutcome()) {
-            case CommandAccepted a -> new CommandOutcome.Accepted(a.getFirstSequence(), a.getLastSequence(), a.getEntryId());
+            case CommandAccepted a -> new CommandOutcome.Accepted(a.getFirstSequence(), a.getLastSequence(),
+                    a.getEntryId(), a.getEntryNumber());
             case CommandRejected r -> new CommandOutcome.Rejected(r.getReason(), r.getDetail());
             case null, default -> throw new IllegalStateException(
                     "result of command " + result.getCommandId() + " has an unknown outcome");

@@ -6,6 +6,7 @@ import static io.ledgerline.command.messaging.CommandMapper.priority;
 import io.ledgerline.command.model.QueueCheckpoint;
 import io.ledgerline.queue.Entry;
 import io.ledgerline.queue.EntryStatus;
+import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.QueueState;
 import io.ledgerline.queue.QueueStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,8 @@ public class SnapshotMapper {
         for (int part = 0; part < parts; part++) {
             List<EntrySnapshot> slice = entries
                     .subList(part * partEntries, Math.min(entries.size(), (part + 1) * partEntries)).stream()
-                    .map(e -> new EntrySnapshot(e.entryId(), avro(e.priority()), e.ticket(), e.status().name(), e.joinedAt()))
+                    .map(e -> new EntrySnapshot(e.entryId(), avro(e.priority()), e.ticket(), e.status().name(),
+                            e.joinedAt(), e.number()))
                     .toList();
             records.add(QueueSnapshot.newBuilder()
                     .setQueueId(checkpoint.queueId())
@@ -46,6 +48,7 @@ public class SnapshotMapper {
                     .setNextTicket(state.nextTicket())
                     .setEntries(slice)
                     .setSleepingUntil(state.sleepingUntil())
+                    .setSettings(SettingsMapper.toAvro(state.settings()))
                     .setReplayFrom(replayFrom)
                     .setPart(part)
                     .setParts(parts)
@@ -58,14 +61,16 @@ public class SnapshotMapper {
     /** The state recorded by all parts of one checkpoint (the caller checks they are complete and of one sequence). */
     public QueueState toDomain(List<QueueSnapshot> parts) {
         QueueSnapshot head = parts.get(0);
+        QueueSettings settings = SettingsMapper.toDomain(head.getSettings());
         List<Entry> entries = new ArrayList<>();
         for (QueueSnapshot part : parts) {
             for (EntrySnapshot e : part.getEntries()) {
+                String number = e.getNumber() != null ? e.getNumber() : settings.numberFor(e.getTicket());
                 entries.add(new Entry(e.getEntryId(), priority(e.getPriority()), e.getTicket(),
-                        EntryStatus.valueOf(e.getStatus()), e.getJoinedAt()));
+                        EntryStatus.valueOf(e.getStatus()), e.getJoinedAt(), number));
             }
         }
-        return QueueState.restore(head.getQueueId(), head.getName(), head.getCapacity(),
+        return QueueState.restore(head.getQueueId(), head.getName(), head.getCapacity(), settings,
                 QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), entries);
     }
 }

@@ -13,6 +13,7 @@ import io.ledgerline.queue.MarkNoShow;
 import io.ledgerline.queue.OpenQueue;
 import io.ledgerline.queue.PauseQueue;
 import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.RequeueEntry;
 import io.ledgerline.queue.ResumeQueue;
 import io.ledgerline.queue.SleepQueue;
@@ -36,11 +37,12 @@ public final class CommandFingerprint {
 
     public static String of(QueueCommand command) {
         Object[] content = switch (command) {
-            case CreateQueue c -> fields("create", c.queueId(), c.name(), c.capacity());
-            case ConfigureQueue c -> fields("configure", c.queueId(), c.name(), c.capacity());
+            case CreateQueue c -> withSettings(c.settings(), "create", c.queueId(), c.name(), c.capacity());
+            case ConfigureQueue c -> withSettings(c.settings(), "configure", c.queueId(), c.name(), c.capacity());
             case JoinQueue c -> fields("join", c.queueId(), c.entryId(), c.priority());
             case LeaveQueue c -> fields("leave", c.queueId(), c.entryId());
-            case CallNext c -> fields("call-next", c.queueId());
+            case CallNext c -> c.counter() == null ? fields("call-next", c.queueId())
+                    : fields("call-next", c.queueId(), c.counter());
             case CompleteEntry c -> fields("complete", c.queueId(), c.entryId());
             case MarkNoShow c -> fields("no-show", c.queueId(), c.entryId());
             case RequeueEntry c -> fields("requeue", c.queueId(), c.entryId());
@@ -59,6 +61,19 @@ public final class CommandFingerprint {
 
     private static Object[] fields(Object... values) {
         return values;
+    }
+
+    /**
+     * Fields added to a command later count only when they are set, so the fingerprints remembered before they
+     * existed still match a retry of the same request.
+     */
+    private static Object[] withSettings(QueueSettings settings, Object... values) {
+        if (QueueSettings.DEFAULT.equals(settings)) {
+            return values;
+        }
+        Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+        all[values.length] = settings; // a record: its text names every setting, in a fixed order
+        return all;
     }
 
     /** Each value is written with its length first, so no choice of characters can make two contents collide. */

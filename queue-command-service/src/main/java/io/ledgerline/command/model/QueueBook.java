@@ -1,6 +1,7 @@
 package io.ledgerline.command.model;
 
 import io.ledgerline.queue.Decision;
+import io.ledgerline.queue.Entry;
 import io.ledgerline.queue.EntryCalled;
 import io.ledgerline.queue.EntryCompleted;
 import io.ledgerline.queue.EntryJoined;
@@ -151,7 +152,8 @@ public final class QueueBook {
     }
 
     private Handling append(int partition, String queueId, QueueSlot slot, List<QueueEvent> events) {
-        QueueState state = slot == null ? QueueDecider.initialState() : slot.state();
+        QueueState before = slot == null ? QueueDecider.initialState() : slot.state();
+        QueueState state = before;
         long first = (slot == null ? 0 : slot.lastSequence()) + 1;
         long sequence = first - 1;
         List<SequencedEvent> sequenced = new ArrayList<>(events.size());
@@ -164,7 +166,8 @@ public final class QueueBook {
             }
         }
         advance(partition, queueId, slot, state, sequence, events.size());
-        return new Handling(new CommandOutcome.Accepted(first, sequence, entryId), List.copyOf(sequenced));
+        String entryNumber = numberOf(entryId, before, state);
+        return new Handling(new CommandOutcome.Accepted(first, sequence, entryId, entryNumber), List.copyOf(sequenced));
     }
 
     private void advance(int partition, String queueId, QueueSlot slot, QueueState state, long sequence, int events) {
@@ -186,6 +189,14 @@ public final class QueueBook {
 
     private PartitionQueues queuesOf(int partition) {
         return partitions.computeIfAbsent(partition, p -> new PartitionQueues());
+    }
+
+    /** The entry's number as it stands after the command, or before it when the command ended the visit. */
+    private static String numberOf(String entryId, QueueState before, QueueState after) {
+        if (entryId == null) {
+            return null;
+        }
+        return after.entry(entryId).or(() -> before.entry(entryId)).map(Entry::number).orElse(null);
     }
 
     private static String entryIdOf(QueueEvent event) {

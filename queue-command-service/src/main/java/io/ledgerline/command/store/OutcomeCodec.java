@@ -42,6 +42,7 @@ final class OutcomeCodec {
                     out.writeLong(a.firstSequence());
                     out.writeInt((int) (a.lastSequence() - a.firstSequence()));
                     out.writeUTF(a.entryId() == null ? "" : a.entryId());
+                    out.writeUTF(a.entryNumber() == null ? "" : a.entryNumber()); // absent in values written before
                 }
                 case CommandOutcome.Rejected r -> {
                     out.writeByte(REJECTED);
@@ -68,7 +69,9 @@ final class OutcomeCodec {
                     long first = in.readLong();
                     long last = first + in.readInt();
                     String entryId = in.readUTF();
-                    yield new CommandOutcome.Accepted(first, last, entryId.isEmpty() ? null : entryId);
+                    String entryNumber = in.available() > 0 ? in.readUTF() : "";
+                    yield new CommandOutcome.Accepted(first, last, entryId.isEmpty() ? null : entryId,
+                            entryNumber.isEmpty() ? null : entryNumber);
                 }
                 case REJECTED -> new CommandOutcome.Rejected(in.readUTF(), in.readUTF());
                 default -> throw new IllegalStateException("idempotency store value of unknown outcome kind");

@@ -130,7 +130,7 @@ class FuzzIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer())) {
             String topic = TopicProbe.topic("commands");
-            byte[] valid = TopicProbe.serialize(topic, envelope("template", new CallNext(Instant.now())));
+            byte[] valid = TopicProbe.serialize(topic, envelope("template", new CallNext(Instant.now(), null)));
             for (int i = 0; i < TOPIC_CASES; i++) {
                 byte[] value;
                 switch (random.nextInt(4)) {
@@ -139,7 +139,7 @@ class FuzzIT {
                     case 2 -> {
                         // a command without a usable commandId: nobody could match an answer to it
                         String bad = List.of("", "x".repeat(300), "has space", "ünï").get(random.nextInt(4));
-                        value = TopicProbe.serialize(topic, envelope(bad, new CallNext(Instant.now())));
+                        value = TopicProbe.serialize(topic, envelope(bad, new CallNext(Instant.now(), null)));
                     }
                     default -> {
                         String commandId = "fuzz-" + UUID.randomUUID();
@@ -179,8 +179,8 @@ class FuzzIT {
         return switch (random.nextInt(9)) {
             case 0 -> new JoinQueue("e".repeat(129 + random.nextInt(300)), Priority.HIGH, now);
             case 1 -> new JoinQueue(List.of("", " ", "-x", "a b").get(random.nextInt(4)), Priority.LOW, now);
-            case 2 -> new ConfigureQueue("Name", List.of(0, -1, 1_000_001, Integer.MIN_VALUE).get(random.nextInt(4)));
-            case 3 -> new ConfigureQueue("n".repeat(201), 10);
+            case 2 -> new ConfigureQueue("Name", List.of(0, -1, 1_000_001, Integer.MIN_VALUE).get(random.nextInt(4)), null);
+            case 3 -> new ConfigureQueue("n".repeat(201), 10, null);
             case 4 -> new SleepQueue(Instant.EPOCH.plusSeconds(random.nextInt(1000)));
             case 5 -> new EmergencyStopQueue(List.of("", "  ", "r".repeat(501)).get(random.nextInt(3)));
             case 6 -> new ChangePriority("bob", Priority.URGENT, "");

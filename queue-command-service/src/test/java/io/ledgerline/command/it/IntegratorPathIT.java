@@ -25,7 +25,7 @@ class IntegratorPathIT {
 
     @Test
     void an_avro_command_on_the_topic_gets_a_result_keyed_by_its_command_id() throws Exception {
-        String create = send(new CreateQueue("Back office", 5));
+        String create = send(new CreateQueue("Back office", 5, null));
         String join = send(new JoinQueue("job-1", Priority.URGENT, Instant.now()));
         String missing = send(new JoinQueue("job-1", Priority.URGENT, Instant.now()));
 
@@ -41,7 +41,7 @@ class IntegratorPathIT {
     @Test
     void a_poison_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_queue_carries_on() throws Exception {
         TopicProbe.sendRaw(TopicProbe.topic("commands"), queue, "not avro at all".getBytes(StandardCharsets.UTF_8));
-        String create = send(new CreateQueue("After poison", 5));
+        String create = send(new CreateQueue("After poison", 5, null));
 
         var dead = TopicProbe.readRaw(TopicProbe.topic("dead-letter"), queue, found -> !found.isEmpty(),
                 Duration.ofSeconds(20));

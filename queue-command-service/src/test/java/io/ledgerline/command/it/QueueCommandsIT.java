@@ -134,6 +134,44 @@ class QueueCommandsIT {
         assertThat(events).allSatisfy(e -> assertThat(e.getQueueId()).isEqualTo(queue));
     }
 
+    @Test
+    void a_queue_with_settings_numbers_its_entries_and_says_which_counter_calls() {
+        given().contentType(ContentType.JSON).body("{\"queueId\":\"" + queue + "\",\"name\":\"Desk A\",\"capacity\":10,"
+                        + "\"settings\":{\"tags\":[\"critical\",\"north\"],\"ticketPrefix\":\"A\",\"maxConcurrent\":1,"
+                        + "\"serviceTime\":\"PT6M\",\"retry\":{\"delays\":[\"PT2S\"],\"maxRetries\":3}}}")
+                .when().post("/queues").then().statusCode(201);
+        join(queue, "ann", "NORMAL").statusCode(201).body("entryNumber", equalTo("A-001"));
+        join(queue, "bob", "NORMAL").statusCode(201).body("entryNumber", equalTo("A-002"));
+
+        given().contentType(ContentType.JSON).body("{\"counter\":\"desk 4\"}").when()
+                .post("/queues/{q}/call-next", queue).then().statusCode(200)
+                .body("entryId", equalTo("ann")).body("entryNumber", equalTo("A-001"));
+        problem(callNext(queue), 409, "MAX_CONCURRENT_REACHED");
+        post("/queues/{q}/entries/{e}/complete", queue, "ann").statusCode(200).body("entryNumber", equalTo("A-001"));
+        callNext(queue).statusCode(200).body("entryNumber", equalTo("A-002"));
+
+        var events = TopicProbe.<QueueEventEnvelope>readAvro(TopicProbe.topic("events"), queue,
+                found -> found.size() >= 6, Duration.ofSeconds(20));
+        assertThat(((QueueCreated) events.get(0).getPayload()).getSettings().getTags())
+                .containsExactly("critical", "north");
+        assertThat(events).extracting(QueueEventEnvelope::getPayload).filteredOn(EntryCalled.class::isInstance)
+                .map(EntryCalled.class::cast).extracting(EntryCalled::getNumber, EntryCalled::getCounter)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A-001", "desk 4"),
+                        org.assertj.core.groups.Tuple.tuple("A-002", null));
+    }
+
+    @Test
+    void settings_out_of_their_limits_are_problems() {
+        for (String settings : new String[] {"{\"tags\":[\"a b\"]}", "{\"ticketPrefix\":\"A-\"}",
+                "{\"maxConcurrent\":11}", "{\"retry\":{\"delays\":[]}}", "{\"retry\":{\"delays\":[null]}}"}) {
+            problem(given().contentType(ContentType.JSON).body("{\"queueId\":\"" + queue + "\",\"name\":\"n\","
+                    + "\"capacity\":10,\"settings\":" + settings + "}").when().post("/queues").then(), 400, "INVALID_REQUEST");
+        }
+        problem(given().contentType(ContentType.JSON).body("{\"queueId\":\"" + queue + "\",\"name\":\"n\","
+                + "\"capacity\":10,\"settings\":{\"serviceTime\":\"soon\"}}").when().post("/queues").then(),
+                400, "MALFORMED_REQUEST");
+    }
+
     static ValidatableResponse create(String queueId, int capacity) {
         return given().contentType(ContentType.JSON)
                 .body("{\"queueId\":\"" + queueId + "\",\"name\":\"Clinic " + queueId + "\",\"capacity\":" + capacity + "}")

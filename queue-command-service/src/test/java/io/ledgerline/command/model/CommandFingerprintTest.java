@@ -33,6 +33,12 @@ class CommandFingerprintTest {
         assertThat(CommandFingerprint.of(new JoinQueue("r", "ann", Priority.HIGH, T0))).isNotEqualTo(join);
         assertThat(CommandFingerprint.of(new SleepQueue("q", T0.plusSeconds(60), T0)))
                 .isNotEqualTo(CommandFingerprint.of(new SleepQueue("q", T0.plusSeconds(61), T0)));
+        var tagged = new io.ledgerline.queue.QueueSettings(java.util.List.of("critical"), "", 0, null,
+                io.ledgerline.queue.RetryPolicy.DEFAULT);
+        assertThat(CommandFingerprint.of(new CreateQueue("q", "Q", 5, tagged)))
+                .isNotEqualTo(CommandFingerprint.of(new CreateQueue("q", "Q", 5)));
+        assertThat(CommandFingerprint.of(new CallNext("q", T0, "desk 4")))
+                .isNotEqualTo(CommandFingerprint.of(new CallNext("q", T0)));
     }
 
     @Test

@@ -31,9 +31,9 @@ class QueueBookTest {
         Handling joined = book.decide(0, new JoinQueue("q", "ann", Priority.NORMAL, T0));
         Handling called = book.decide(0, new CallNext("q", T0.plusSeconds(5)));
 
-        assertThat(created.outcome()).isEqualTo(new CommandOutcome.Accepted(1, 1, null));
-        assertThat(joined.outcome()).isEqualTo(new CommandOutcome.Accepted(2, 2, "ann"));
-        assertThat(called.outcome()).isEqualTo(new CommandOutcome.Accepted(3, 3, "ann"));
+        assertThat(created.outcome()).isEqualTo(new CommandOutcome.Accepted(1, 1, null, null));
+        assertThat(joined.outcome()).isEqualTo(new CommandOutcome.Accepted(2, 2, "ann", "001"));
+        assertThat(called.outcome()).isEqualTo(new CommandOutcome.Accepted(3, 3, "ann", "001"));
         assertThat(called.events()).singleElement().satisfies(e -> {
             assertThat(e.sequence()).isEqualTo(3);
             assertThat(e.event()).isInstanceOf(EntryCalled.class);

@@ -1,0 +1,40 @@
+package io.ledgerline.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * A queue's settings beyond its name and capacity. Part of the queue's creation and configuration events, so the
+ * log alone says how the queue behaved at any time.
+ *
+ * @param tags          labels operations select queues by (a region, an office, {@code critical}); sorted, distinct
+ * @param ticketPrefix  the letters before each entry's number ({@code A} gives {@code A-042}); empty for plain numbers
+ * @param maxConcurrent the most entries CALLED (in service) at once; 0 for no limit beyond capacity
+ * @param serviceTime   how long serving one entry usually takes, before any has been measured; null if unknown
+ * @param retry         how a failed entry comes back
+ */
+public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
+                            RetryPolicy retry) {
+
+    public static final QueueSettings DEFAULT = new QueueSettings(List.of(), "", 0, null, RetryPolicy.DEFAULT);
+
+    public QueueSettings {
+        Objects.requireNonNull(tags, "tags");
+        tags = List.copyOf(new TreeSet<>(tags));
+        ticketPrefix = ticketPrefix == null ? "" : ticketPrefix;
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    /** The human-readable number of the entry given {@code ticket}: {@code A-042}, or {@code 042} without a prefix. */
+    public String numberFor(long ticket) {
+        String digits = ticket < 1000 ? String.format("%03d", ticket) : Long.toString(ticket);
+        return ticketPrefix.isEmpty() ? digits : ticketPrefix + "-" + digits;
+    }
+
+    /** True when the queue carries every one of {@code wanted} (and so an empty selector matches every queue). */
+    public boolean hasAllTags(java.util.Collection<String> wanted) {
+        return tags.containsAll(wanted);
+    }
+}
