@@ -39,6 +39,8 @@ final class OutcomeResponses {
                             a.lastSequence());
             case CommandOutcome.Rejected r -> throw new ProblemException(statusOf(r.reason()), r.reason(), r.detail(),
                     commandId);
+            case CommandOutcome.BulkApplied b -> throw new IllegalStateException(
+                    "command " + commandId + " about one queue was answered for many");
         };
     }
 

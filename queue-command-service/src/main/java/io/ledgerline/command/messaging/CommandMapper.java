@@ -1,6 +1,10 @@
 package io.ledgerline.command.messaging;
 
+import io.ledgerline.queue.BulkCommand;
 import io.ledgerline.queue.CallNext;
+import io.ledgerline.queue.EmergencyStopByTags;
+import io.ledgerline.queue.ResumeByTags;
+import io.ledgerline.queue.TagSelector;
 import io.ledgerline.queue.ChangePriority;
 import io.ledgerline.queue.CloseQueue;
 import io.ledgerline.queue.CompleteEntry;
@@ -40,6 +44,42 @@ public class CommandMapper {
                 .setActor(actor)
                 .setPayload(payloadOf(command))
                 .build();
+    }
+
+    /**
+     * A command about every selected queue of one partition: the envelope's queue id is {@code partition-<n>} and the
+     * record goes to partition n.
+     */
+    public QueueCommandEnvelope toAvro(String commandId, String requestId, String actor, Instant issuedAt,
+                                       BulkCommand command, int partition) {
+        Object payload = switch (command) {
+            case EmergencyStopByTags c -> new ledgerline.queue.v1.EmergencyStopByTags(c.selector().tags(), c.reason());
+            case ResumeByTags c -> new ledgerline.queue.v1.ResumeByTags(c.selector().tags());
+        };
+        return QueueCommandEnvelope.newBuilder().setCommandId(commandId).setRequestId(requestId)
+                .setQueueId(bulkAddress(partition)).setIssuedAt(issuedAt).setActor(actor).setPayload(payload).build();
+    }
+
+    /** The queue id a bulk command's envelope carries for its partition. */
+    public static String bulkAddress(int partition) {
+        return "partition-" + partition;
+    }
+
+    public boolean isBulk(QueueCommandEnvelope envelope) {
+        return envelope.getPayload() instanceof ledgerline.queue.v1.EmergencyStopByTags
+                || envelope.getPayload() instanceof ledgerline.queue.v1.ResumeByTags;
+    }
+
+    public BulkCommand toBulk(QueueCommandEnvelope envelope) {
+        return switch (envelope.getPayload()) {
+            case ledgerline.queue.v1.EmergencyStopByTags p -> new EmergencyStopByTags(selector(p.getTags()), p.getReason());
+            case ledgerline.queue.v1.ResumeByTags p -> new ResumeByTags(selector(p.getTags()));
+            default -> throw new IllegalArgumentException("not a bulk command: " + envelope.getPayload());
+        };
+    }
+
+    private static TagSelector selector(java.util.List<String> tags) {
+        return new TagSelector(tags);
     }
 
     /** @throws MalformedCommandException when the payload is not a command this service knows */

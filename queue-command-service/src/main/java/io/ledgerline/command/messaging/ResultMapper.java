@@ -4,9 +4,11 @@ import io.ledgerline.command.model.Answer;
 import io.ledgerline.command.model.CommandOutcome;
 import io.ledgerline.command.model.RememberedOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import ledgerline.queue.v1.BulkApplied;
 import ledgerline.queue.v1.CommandAccepted;
 import ledgerline.queue.v1.CommandRejected;
 import ledgerline.queue.v1.CommandResult;
+import ledgerline.queue.v1.QueueFailure;
 
 /** Translates between a command's answer and the Avro record on the results topic. */
 @ApplicationScoped
@@ -17,6 +19,8 @@ public class ResultMapper {
             case CommandOutcome.Accepted a -> new CommandAccepted(a.firstSequence(), a.lastSequence(), a.entryId(),
                     a.entryNumber());
             case CommandOutcome.Rejected r -> new CommandRejected(r.reason(), r.detail() == null ? "" : r.detail());
+            case CommandOutcome.BulkApplied b -> new BulkApplied(b.changed(), b.unchanged(), b.failed().stream()
+                    .map(f -> new QueueFailure(f.queueId(), f.reason(), f.detail())).toList());
         };
         RememberedOutcome remembered = answer.remembered();
         return CommandResult.newBuilder()
@@ -35,6 +39,8 @@ public class ResultMapper {
             case CommandAccepted a -> new CommandOutcome.Accepted(a.getFirstSequence(), a.getLastSequence(),
                     a.getEntryId(), a.getEntryNumber());
             case CommandRejected r -> new CommandOutcome.Rejected(r.getReason(), r.getDetail());
+            case BulkApplied b -> new CommandOutcome.BulkApplied(b.getChanged(), b.getUnchanged(), b.getFailed().stream()
+                    .map(f -> new CommandOutcome.QueueFailure(f.getQueueId(), f.getReason(), f.getDetail())).toList());
             case null, default -> throw new IllegalStateException(
                     "result of command " + result.getCommandId() + " has an unknown outcome");
         };

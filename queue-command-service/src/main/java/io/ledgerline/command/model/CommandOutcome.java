@@ -1,5 +1,7 @@
 package io.ledgerline.command.model;
 
+import java.util.List;
+
 /** What became of one command: the answer its caller (REST or an integrator) reads from the results topic. */
 public sealed interface CommandOutcome {
 
@@ -12,4 +14,21 @@ public sealed interface CommandOutcome {
 
     /** Nothing was appended; {@code reason} is machine-readable (a rejection reason or a message-level problem). */
     record Rejected(String reason, String detail) implements CommandOutcome {}
+
+    /**
+     * A command about every selected queue of one partition was decided queue by queue: the queues it changed, those
+     * already as asked, and those it could not change.
+     */
+    record BulkApplied(List<String> changed, List<String> unchanged, List<QueueFailure> failed)
+            implements CommandOutcome {
+
+        public BulkApplied {
+            changed = List.copyOf(changed);
+            unchanged = List.copyOf(unchanged);
+            failed = List.copyOf(failed);
+        }
+    }
+
+    /** One selected queue a bulk command could not change, and why. */
+    record QueueFailure(String queueId, String reason, String detail) {}
 }

@@ -106,6 +106,17 @@ public final class QueueBook {
         return timers.size();
     }
 
+    /** The queues of one owned partition as they stand now, in the order they came into the book. */
+    public List<QueueState> statesOf(int partition) {
+        PartitionQueues queues = partitions.get(partition);
+        if (queues == null) {
+            return List.of();
+        }
+        List<QueueState> states = new ArrayList<>(queues.queues.size());
+        queues.queues.forEach(queueId -> states.add(slots.get(queueId).state()));
+        return states;
+    }
+
     public Set<Integer> partitions() {
         return Set.copyOf(partitions.keySet());
     }

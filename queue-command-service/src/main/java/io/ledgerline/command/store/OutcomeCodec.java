@@ -49,6 +49,8 @@ final class OutcomeCodec {
                     out.writeUTF(r.reason());
                     out.writeUTF(r.detail());
                 }
+                // A bulk command's queues keep their own state: a repeat is decided again and changes nothing.
+                case CommandOutcome.BulkApplied b -> throw new IllegalArgumentException("bulk outcomes are not kept");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

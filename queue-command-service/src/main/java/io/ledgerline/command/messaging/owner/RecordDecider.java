@@ -1,19 +1,14 @@
 package io.ledgerline.command.messaging.owner;
 
-import io.ledgerline.command.config.CommandServiceConfig;
 import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.messaging.DeadLetters;
-import io.ledgerline.command.messaging.EventMapper;
 import io.ledgerline.command.messaging.MalformedCommandException;
 import io.ledgerline.command.messaging.QueuePartitioner;
-import io.ledgerline.command.messaging.ResultMapper;
 import io.ledgerline.command.messaging.RetriableReadException;
-import io.ledgerline.command.model.Answer;
 import io.ledgerline.command.model.CommandFingerprint;
 import io.ledgerline.command.model.CommandOutcome;
 import io.ledgerline.command.model.Handling;
 import io.ledgerline.command.model.RememberedOutcome;
-import io.ledgerline.command.model.SequencedEvent;
 import io.ledgerline.command.store.IdempotencyStore;
 import io.ledgerline.command.store.IdempotencyStore.OutcomeKey;
 import io.ledgerline.queue.CommandShape;
@@ -40,23 +35,20 @@ public class RecordDecider {
 
     private static final Logger LOG = Logger.getLogger(RecordDecider.class);
 
-    private final CommandServiceConfig.Topics topics;
     private final CommandMapper commands;
-    private final EventMapper events;
-    private final ResultMapper results;
+    private final Appender appender;
+    private final BulkDecider bulks;
     private final DeadLetters deadLetters;
     private final IdempotencyStore window;
     private final RegistryCodec codec;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    public RecordDecider(CommandServiceConfig config, CommandMapper commands, EventMapper events, ResultMapper results,
-                         DeadLetters deadLetters, IdempotencyStore window, RegistryCodec codec,
-                         MeterRegistry registry, Clock clock) {
-        this.topics = config.topics();
+    public RecordDecider(CommandMapper commands, Appender appender, BulkDecider bulks, DeadLetters deadLetters,
+                         IdempotencyStore window, RegistryCodec codec, MeterRegistry registry, Clock clock) {
         this.commands = commands;
-        this.events = events;
-        this.results = results;
+        this.appender = appender;
+        this.bulks = bulks;
         this.deadLetters = deadLetters;
         this.window = window;
         this.codec = codec;
@@ -83,6 +75,10 @@ public class RecordDecider {
         if (commandIdProblem != null) {
             // Without a usable commandId no sender could ever match an answer: set the record aside instead.
             deadLetter(record, commandIdProblem, null, batch);
+            return;
+        }
+        if (commands.isBulk(envelope)) {
+            bulks.decide(record.partition(), envelope, batch); // addressed to this partition, not to one queue
             return;
         }
         int owner = QueuePartitioner.partitionOf(envelope.getQueueId(), batch.partitionCount());
@@ -135,22 +131,14 @@ public class RecordDecider {
         }
         RememberedOutcome first = new RememberedOutcome(fingerprint, now, handling.outcome());
         batch.remember(key, first);
-        for (SequencedEvent event : handling.events()) {
-            batch.sendEvent(new ProducerRecord<>(topics.events(), record.partition(), envelope.getQueueId(),
-                    codec.encode(topics.events(),
-                            events.toAvro(event, envelope.getCommandId(), envelope.getActor(), now, batch.writerTerm()))));
-        }
+        appender.events(record.partition(), envelope.getQueueId(), envelope, handling, now, batch);
         publish(record, envelope, batch, handling.outcome(), false, first,
                 handling.outcome() instanceof CommandOutcome.Accepted ? "accepted" : "rejected");
     }
 
     private void publish(ConsumerRecord<String, byte[]> record, QueueCommandEnvelope envelope, Batch batch,
                          CommandOutcome outcome, boolean repeated, RememberedOutcome remembered, String outcomeTag) {
-        Answer answer = new Answer(envelope.getQueueId(), envelope.getCommandId(), envelope.getRequestId(), outcome,
-                repeated, remembered);
-        batch.sendResult(new ProducerRecord<>(topics.results(), record.partition(), envelope.getCommandId(),
-                codec.encode(topics.results(), results.toAvro(answer))));
-        registry.counter("ledgerline.commands", "type", typeOf(envelope), "outcome", outcomeTag).increment();
+        appender.result(record.partition(), envelope, batch, outcome, repeated, remembered, outcomeTag);
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause, Batch batch) {
@@ -159,7 +147,4 @@ public class RecordDecider {
         registry.counter("ledgerline.commands.dead-lettered").increment();
     }
 
-    private static String typeOf(QueueCommandEnvelope command) {
-        return command.getPayload() == null ? "none" : command.getPayload().getClass().getSimpleName();
-    }
 }

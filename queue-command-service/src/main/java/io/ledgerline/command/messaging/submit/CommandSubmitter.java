@@ -3,6 +3,7 @@ package io.ledgerline.command.messaging.submit;
 import io.ledgerline.command.config.CommandServiceConfig;
 import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.messaging.KafkaClients;
+import io.ledgerline.queue.BulkCommand;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.schemas.RegistryCodec;
 import io.micrometer.core.instrument.Counter;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import ledgerline.queue.v1.QueueCommandEnvelope;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,23 +67,41 @@ public class CommandSubmitter {
      * with {@link OverloadedException} at once when too many commands wait already.
      */
     public Uni<SubmittedCommand> submit(String commandId, String actor, Instant issuedAt, QueueCommand command) {
+        return submit(commandId, command.queueId(), null,
+                requestId -> mapper.toAvro(commandId, requestId, actor, issuedAt, command));
+    }
+
+    /** The part of a command about many queues that goes to {@code partition}; answered for that partition alone. */
+    public Uni<SubmittedCommand> submit(String commandId, String actor, Instant issuedAt, BulkCommand command,
+                                        int partition) {
+        return submit(commandId, CommandMapper.bulkAddress(partition), partition,
+                requestId -> mapper.toAvro(commandId, requestId, actor, issuedAt, command, partition));
+    }
+
+    /** How many partitions the commands topic has; may wait for the topic's metadata, so never on the event loop. */
+    public int partitionCount() {
+        return producer.partitionsFor(topic).size();
+    }
+
+    private Uni<SubmittedCommand> submit(String commandId, String queueId, Integer partition,
+                                         Function<String, QueueCommandEnvelope> envelopeFor) {
         if (inFlight.incrementAndGet() > maxInFlight) {
             int now = inFlight.decrementAndGet();
             refused.increment();
             return Uni.createFrom().failure(new OverloadedException(now));
         }
         String requestId = UUID.randomUUID().toString();
-        CompletableFuture<SubmittedCommand> result = pending.expect(requestId, command.queueId(), commandId);
+        CompletableFuture<SubmittedCommand> result = pending.expect(requestId, queueId, commandId);
         result.whenComplete((answer, error) -> inFlight.decrementAndGet());
-        var envelope = mapper.toAvro(commandId, requestId, actor, issuedAt, command);
+        var envelope = envelopeFor.apply(requestId);
         Uni<Void> sent = warm
-                ? Uni.createFrom().item(() -> send(commandId, requestId, command.queueId(), envelope))
+                ? Uni.createFrom().item(() -> send(commandId, requestId, partition, queueId, envelope))
                 // Until one send went through: encoding may ask the registry and send() waits for the topic's
                 // metadata, or for the broker to be reachable at all. Never on the event loop.
                 : Uni.createFrom().completionStage(results.positioned())
                         .ifNoItem().after(timeout).fail()
                         .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(positioned -> send(commandId, requestId, command.queueId(), envelope))
+                        .map(positioned -> send(commandId, requestId, partition, queueId, envelope))
                         .invoke(() -> warm = true);
         return sent
                 .onFailure().invoke(error -> pending.fail(requestId, new CommandNotSentException(commandId, error)))
@@ -97,8 +117,9 @@ public class CommandSubmitter {
      * Once the schema is known to the codec and the topic to the producer, encoding and send() only append to a
      * buffer: cheaper on the caller's thread than a hop to a worker and back.
      */
-    private Void send(String commandId, String requestId, String queueId, QueueCommandEnvelope envelope) {
-        producer.send(new ProducerRecord<>(topic, queueId, codec.encode(topic, envelope)), (metadata, error) -> {
+    private Void send(String commandId, String requestId, Integer partition, String queueId,
+                      QueueCommandEnvelope envelope) {
+        producer.send(new ProducerRecord<>(topic, partition, queueId, codec.encode(topic, envelope)), (metadata, error) -> {
             if (error != null) {
                 pending.fail(requestId, new CommandNotSentException(commandId, error));
             }
