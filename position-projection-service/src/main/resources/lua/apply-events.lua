@@ -1,10 +1,12 @@
 -- Applies a run of events of one queue to its waiting line, each atomically with its sequence check, in the order
 -- given: the same per event as applying them one by one.
 -- KEYS[1] last applied sequence, KEYS[2] sorted set of WAITING entries (member entryId, score priority*stride+ticket),
--- KEYS[3] hash entryId -> score of the active (WAITING or CALLED) entries, kept so a requeue or a priority change
---         can rebuild the score without the caller knowing the ticket.
--- ARGV[1] stride; then four arguments per event: sequence, operation, entryId (or ''), score (JOIN) or priority
--- index (PRIORITY) or ''.
+-- KEYS[3] hash entryId -> score of the active (WAITING, HELD or CALLED) entries, kept so a requeue, a release or a
+--         priority change can rebuild the score without the caller knowing the ticket.
+-- A HELD entry (scheduled, or waiting for a retry) has its score in KEYS[3] but no place in KEYS[2] until RELEASE.
+-- ARGV[1] stride; then per event: sequence, operation, the number n of its operands, and the n operands: entryId and
+-- score (JOIN, JOIN_HELD) or priority index (PRIORITY); entryId (CALL, HOLD, FINISH, REQUEUE, RELEASE); the ids of the
+-- entries a closing ended (CLOSE_OUT, up to a thousand); none (NONE).
 -- Returns two values per event: 'APPLY'|'SKIP'|'GAP' and the last applied sequence before it. After a gap, the
 -- queue's later events are held back: each is answered 'GAP' and left unapplied.
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -13,16 +15,38 @@ local lastArg = nil
 local stopped = false
 local result = {}
 
-local function apply(op, entry, number)
+-- unpack puts every value on Lua's C stack, which holds about 8,000: a longer list goes in slices.
+local UNPACK_SLICE = 1000
+
+-- Closed-out entries leave the line and forget their scores, as FINISH does, one command per slice of ids.
+local function closeOut(first, last)
+  for from = first, last, UNPACK_SLICE do
+    local to = math.min(from + UNPACK_SLICE - 1, last)
+    redis.call('ZREM', KEYS[2], unpack(ARGV, from, to))
+    redis.call('HDEL', KEYS[3], unpack(ARGV, from, to))
+  end
+end
+
+-- at: index in ARGV of the event's first operand, n: how many it has.
+local function apply(op, at, n)
+  local entry = ARGV[at]
+  local number = ARGV[at + 1]
   if op == 'JOIN' then
     redis.call('HSET', KEYS[3], entry, number)
     redis.call('ZADD', KEYS[2], number, entry)
-  elseif op == 'CALL' then
+  elseif op == 'JOIN_HELD' then
+    redis.call('HSET', KEYS[3], entry, number)
+    redis.call('ZREM', KEYS[2], entry)
+  elseif op == 'CALL' or op == 'HOLD' then
     redis.call('ZREM', KEYS[2], entry)
   elseif op == 'FINISH' then
     redis.call('ZREM', KEYS[2], entry)
     redis.call('HDEL', KEYS[3], entry)
-  elseif op == 'REQUEUE' then
+  elseif op == 'CLOSE_OUT' then
+    if n > 0 then
+      closeOut(at, at + n - 1)
+    end
+  elseif op == 'REQUEUE' or op == 'RELEASE' then
     local score = redis.call('HGET', KEYS[3], entry)
     if score then
       redis.call('ZADD', KEYS[2], score, entry)
@@ -40,8 +64,10 @@ local function apply(op, entry, number)
   end
 end
 
-for i = 2, #ARGV, 4 do
+local i = 2
+while i <= #ARGV do
   local sequence = tonumber(ARGV[i])
+  local n = tonumber(ARGV[i + 2])
   local check
   if stopped then
     check = 'GAP'
@@ -56,10 +82,11 @@ for i = 2, #ARGV, 4 do
   result[#result + 1] = check
   result[#result + 1] = last
   if check == 'APPLY' then
-    apply(ARGV[i + 1], ARGV[i + 2], ARGV[i + 3])
+    apply(ARGV[i + 1], i + 3, n)
     last = sequence
     lastArg = ARGV[i]
   end
+  i = i + 3 + n
 end
 
 if lastArg then

@@ -35,6 +35,11 @@ final class Http {
                 .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    static Reply put(String url, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     static Reply delete(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
     }

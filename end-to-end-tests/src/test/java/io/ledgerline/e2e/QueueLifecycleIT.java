@@ -1,6 +1,7 @@
 package io.ledgerline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.ledgerline.e2e.Stack.expect;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Through the real stack: commands over REST into Kafka, events out of the log into the projection, positions back
@@ -20,29 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class QueueLifecycleIT {
 
-    private static final Duration READY = Duration.ofSeconds(90);
-    private static ServiceProcess commands;
-    private static ServiceProcess projection;
+    @RegisterExtension
+    static final Stack stack = new Stack();
 
     private final String queue = "e2e-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        commands = new ServiceProcess("queue-command-service", 18081).start();
-        projection = new ServiceProcess("position-projection-service", 18082).start();
-        commands.awaitReady(READY);
-        projection.awaitReady(READY);
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        if (projection != null) {
-            projection.close();
-        }
-        if (commands != null) {
-            commands.close();
-        }
-    }
 
     @Test
     void positions_follow_the_commands_and_survive_a_rebuild_from_the_log() throws Exception {
@@ -52,7 +33,7 @@ class QueueLifecycleIT {
             expect(command("/queues/" + queue + "/entries", "{\"entryId\":\"" + join[0] + "\",\"priority\":\"" + join[1] + "\"}"), 201);
         }
         assertThat(expect(command("/queues/" + queue + "/call-next", ""), 200).get("entryId").asText()).isEqualTo("cyd");
-        expect(Http.delete(commands.baseUrl() + "/queues/" + queue + "/entries/dan"), 200);
+        expect(stack.delete("/queues/" + queue + "/entries/dan"), 200);
         expect(command("/queues/" + queue + "/pause", "{\"reason\":\"lunch\"}"), 200);
         Http.Reply paused = command("/queues/" + queue + "/call-next", "");
         assertThat(paused.status()).isEqualTo(409);
@@ -69,16 +50,11 @@ class QueueLifecycleIT {
         assertThat(entry("dan").get("status").asText()).isEqualTo("LEFT");
         Map<String, String> before = snapshot();
 
-        projection.close();
-        ProjectionStores.wipe();
-        projection = new ServiceProcess("position-projection-service", 18082).start();
-        projection.awaitReady(READY);
+        stack.restartProjection(ProjectionStores::wipe);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(snapshot()).isEqualTo(before));
 
-        commands.close();
-        commands = new ServiceProcess("queue-command-service", 18081).start();
-        commands.awaitReady(READY);
+        stack.restartCommands();
         expect(command("/queues/" + queue + "/resume", ""), 200);
         assertThat(expect(command("/queues/" + queue + "/call-next", ""), 200).get("entryId").asText()).isEqualTo("fay");
         expected.remove("fay");
@@ -88,7 +64,7 @@ class QueueLifecycleIT {
 
     private void awaitPositions(Map<String, Object> positions, String status, int waiting) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonNode q = Http.get(projection.baseUrl() + "/queues/" + queue).body();
+            JsonNode q = stack.read("/queues/" + queue);
             assertThat(q.get("status").asText()).isEqualTo(status);
             assertThat(q.get("waitingCount").asInt()).isEqualTo(waiting);
             for (var expected : positions.entrySet()) {
@@ -102,7 +78,7 @@ class QueueLifecycleIT {
     /** What a person or an operator can see of the queue: its summary and every entry's status and position. */
     private Map<String, String> snapshot() throws Exception {
         Map<String, String> seen = new LinkedHashMap<>();
-        JsonNode q = Http.get(projection.baseUrl() + "/queues/" + queue).body();
+        JsonNode q = stack.read("/queues/" + queue);
         // path() rather than get(): while rebuilding, a 404 problem body stands where the answer will be.
         seen.put("queue", q == null ? "missing" : q.path("status").asText() + "/" + q.path("waitingCount").asText());
         for (String id : List.of("ann", "bob", "cyd", "dan", "eve", "fay")) {
@@ -114,15 +90,10 @@ class QueueLifecycleIT {
     }
 
     private JsonNode entry(String id) throws Exception {
-        return Http.get(projection.baseUrl() + "/queues/" + queue + "/entries/" + id).body();
+        return stack.read("/queues/" + queue + "/entries/" + id);
     }
 
     private Http.Reply command(String path, String json) throws Exception {
-        return Http.post(commands.baseUrl() + path, json);
-    }
-
-    private static JsonNode expect(Http.Reply reply, int status) {
-        assertThat(reply.status()).as("HTTP status, body %s", reply.body()).isEqualTo(status);
-        return reply.body();
+        return stack.post(path, json);
     }
 }

@@ -20,10 +20,10 @@ public final class CommandShape {
             return queueId;
         }
         return switch (command) {
-            case CreateQueue c -> settings(c.name(), c.capacity(), c.settings());
-            case ConfigureQueue c -> settings(c.name(), c.capacity(), c.settings());
-            case JoinQueue c -> firstOf(
-                    entryId(c.entryId()), present(c.priority(), "priority"), present(c.joinedAt(), "joinedAt"));
+            case CreateQueue c -> settings(c.queueId(), c.name(), c.capacity(), c.settings());
+            case ConfigureQueue c -> settings(c.queueId(), c.name(), c.capacity(), c.settings());
+            case JoinQueue c -> join(c);
+            case JoinBatch c -> batch(c);
             case LeaveQueue c -> entryId(c.entryId());
             case CallNext c -> firstOf(present(c.calledAt(), "calledAt"),
                     FieldLimits.optionalText("counter", c.counter(), FieldLimits.COUNTER_MAX));
@@ -43,14 +43,56 @@ public final class CommandShape {
             case WakeQueue c -> null;
             case OpenQueue c -> null;
             case CloseQueue c -> null;
+            case ScheduleQueue c -> schedule(c);
             // An emergency stop is always audited.
             case EmergencyStopQueue c -> FieldLimits.text("reason", c.reason(), TEXT_MAX);
+            case FailEntry c -> firstOf(entryId(c.entryId()), FieldLimits.text("reason", c.reason(), TEXT_MAX),
+                    present(c.failedAt(), "failedAt"));
+            case ReleaseDueEntries c -> present(c.asOf(), "asOf");
         };
     }
 
-    private static String settings(String name, int capacity, QueueSettings settings) {
+    private static String settings(String queueId, String name, int capacity, QueueSettings settings) {
         return firstOf(FieldLimits.text("name", name, NAME_MAX), FieldLimits.capacity(capacity),
-                settings == null ? "settings are required" : SettingsShape.problem(settings, capacity));
+                settings == null ? "settings are required" : SettingsShape.problem(settings, capacity),
+                settings != null && queueId.equals(settings.overflowTo()) ? "a queue cannot overflow into itself" : null);
+    }
+
+    private static String join(JoinQueue c) {
+        return firstOf(entryId(c.entryId()), present(c.priority(), "priority"), present(c.joinedAt(), "joinedAt"),
+                c.scheduledAt() == null ? null : FieldLimits.scheduledAt(c.scheduledAt(), c.joinedAt()),
+                c.details().problem(),
+                c.overflowedFrom() == null ? null : FieldLimits.id("overflowedFrom", c.overflowedFrom()));
+    }
+
+    private static String schedule(ScheduleQueue c) {
+        return firstOf(present(c.requestedAt(), "requestedAt"),
+                c.opensAt() == null ? null : FieldLimits.futureTime("opensAt", c.opensAt(), c.requestedAt()),
+                c.closesAt() == null ? null : FieldLimits.futureTime("closesAt", c.closesAt(), c.requestedAt()),
+                c.opensAt() != null && c.closesAt() != null && !c.closesAt().isAfter(c.opensAt())
+                        ? "closesAt " + c.closesAt() + " is not after opensAt " + c.opensAt() : null);
+    }
+
+    private static String batch(JoinBatch c) {
+        if (c.entries() == null || c.entries().isEmpty() || c.entries().size() > JoinBatch.MAX_ENTRIES) {
+            return "a batch holds 1 to " + JoinBatch.MAX_ENTRIES + " entries";
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int characters = 0;
+        for (int i = 0; i < c.entries().size(); i++) {
+            JoinQueue join = c.entries().get(i);
+            String problem = join == null ? "is missing" : !c.queueId().equals(join.queueId())
+                    ? "is for queue " + join.queueId() : join(join);
+            if (problem == null && !ids.add(join.entryId())) {
+                problem = "repeats entry " + join.entryId();
+            }
+            if (problem != null) {
+                return "entries[" + i + "] " + problem;
+            }
+            characters += join.details().characters();
+        }
+        return characters > JoinBatch.MAX_DETAIL_CHARACTERS ? "the entries' details hold " + characters
+                + " characters; a batch carries at most " + JoinBatch.MAX_DETAIL_CHARACTERS : null;
     }
 
     private static String entryId(String entryId) {

@@ -4,6 +4,8 @@ import static io.ledgerline.queue.Decision.accept;
 import static io.ledgerline.queue.Decision.reject;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,16 +32,51 @@ final class EntryRules {
             return QueueLifecycle.rejectForStatus(state,
                     "queue " + state.queueId() + " is " + state.status() + " and takes no new entries");
         }
+        QueueSettings settings = state.settings();
+        if (!settings.servesAt(command.joinedAt()) && !settings.calendar().joinsWhileClosed()) {
+            return reject(RejectionReason.OUTSIDE_HOURS, "queue " + state.queueId() + " does not serve at "
+                    + command.joinedAt() + " by its calendar, and takes no entries then");
+        }
         if (state.entry(command.entryId()).isPresent()) {
             return reject(RejectionReason.DUPLICATE_ENTRY,
                     "entry " + command.entryId() + " is already in queue " + state.queueId());
         }
         if (state.activeCount() >= state.capacity()) {
-            return reject(RejectionReason.QUEUE_FULL,
-                    "queue " + state.queueId() + " holds its capacity of " + state.capacity() + " entries");
+            String overflow = state.settings().overflowTo();
+            if (overflow != null && command.overflowedFrom() == null) {
+                return accept(new EntryOverflowed(command.queueId(), command.entryId(), overflow, command.priority(),
+                        command.joinedAt(), command.scheduledAt(), command.details()));
+            }
+            return reject(RejectionReason.QUEUE_FULL, "queue " + state.queueId() + " holds its capacity of "
+                    + state.capacity() + " entries" + (command.overflowedFrom() == null ? ""
+                    : "; this join overflowed from " + command.overflowedFrom() + " and overflows no further"));
         }
+        Instant heldUntil = command.scheduledAt() != null && command.scheduledAt().isAfter(command.joinedAt())
+                ? command.scheduledAt() : null;
         return accept(new EntryJoined(command.queueId(), command.entryId(), command.priority(),
-                state.nextTicket(), command.joinedAt(), state.settings().numberFor(state.nextTicket())));
+                state.nextTicket(), command.joinedAt(), state.settings().numberFor(state.nextTicket()), heldUntil,
+                command.details()));
+    }
+
+    /** Each join against the state the previous ones leave; the first refusal, named by its index, refuses all. */
+    static Decision joinBatch(JoinBatch command, QueueState state) {
+        List<QueueEvent> events = new ArrayList<>(command.entries().size());
+        QueueState next = state;
+        for (int i = 0; i < command.entries().size(); i++) {
+            switch (join(command.entries().get(i), next)) {
+                case Decision.Rejected r -> {
+                    return reject(r.rejection().reason(), "entries[" + i + "] (" + command.entries().get(i).entryId()
+                            + "): " + r.rejection().detail() + "; nothing of the batch was joined");
+                }
+                case Decision.Accepted a -> {
+                    for (QueueEvent event : a.events()) {
+                        next = QueueDecider.evolve(next, event);
+                        events.add(event);
+                    }
+                }
+            }
+        }
+        return new Decision.Accepted(events);
     }
 
     /** Allowed in every status, even an emergency stop: nobody is kept in a queue against their will. */
@@ -51,15 +88,15 @@ final class EntryRules {
     }
 
     /**
-     * Calls the first waiting entry. OPEN and CLOSED (draining) queues call; a SLEEPING queue whose
+     * Calls the first waiting entry. Only OPEN queues call; a SLEEPING queue whose
      * {@code until} has passed at {@code calledAt} wakes first, so the events are QueueWoken then
      * EntryCalled (the command service's wake timer may not have fired yet, and the caller's clock is
      * the only time we are given).
      */
     static Decision callNext(CallNext command, QueueState state) {
         boolean calls = switch (state.status()) {
-            case OPEN, CLOSED, SLEEPING -> true;
-            case PAUSED, EMERGENCY_STOPPED -> false;
+            case OPEN, SLEEPING -> true;
+            case PAUSED, CLOSED, EMERGENCY_STOPPED -> false;
         };
         if (!calls) {
             return QueueLifecycle.rejectForStatus(state,
@@ -70,6 +107,10 @@ final class EntryRules {
             return QueueLifecycle.rejectForStatus(state, "queue " + state.queueId() + " sleeps until "
                     + (state.sleepingUntil() == null ? "woken" : state.sleepingUntil())
                     + "; nobody is called before then");
+        }
+        if (!state.settings().servesAt(command.calledAt())) {
+            return reject(RejectionReason.OUTSIDE_HOURS, "queue " + state.queueId() + " does not serve at "
+                    + command.calledAt() + " by its calendar (" + state.settings().calendar().zone() + ")");
         }
         Optional<Entry> next = state.nextToCall();
         if (next.isEmpty()) {
@@ -106,6 +147,37 @@ final class EntryRules {
     }
 
     /** Staff override: the entry keeps its ticket, so among its new priority it is placed by when it joined. */
+    /**
+     * A failed attempt: the entry waits, held, for the retry policy's delay and keeps its ticket, or ends FAILED
+     * when it has failed more than {@code maxRetries} times.
+     */
+    static Decision fail(FailEntry command, QueueState state) {
+        return whenEntryIs(EntryStatus.CALLED, RejectionReason.ENTRY_NOT_CALLED, command.entryId(), state, entry -> {
+            int attempt = entry.attempts() + 1;
+            RetryPolicy retry = state.settings().retry();
+            Instant retryAt = attempt > retry.maxRetries() ? null : command.failedAt().plus(retry.delayBefore(attempt));
+            return accept(new EntryFailed(command.queueId(), entry.entryId(), command.reason(), attempt,
+                    command.failedAt(), retryAt));
+        });
+    }
+
+    /**
+     * Every held entry whose time has come, in the order they fell due. Not during an emergency stop: the timer's
+     * command is refused then, and fires again once the queue is resumed.
+     */
+    static Decision release(ReleaseDueEntries command, QueueState state) {
+        if (state.status() == QueueStatus.EMERGENCY_STOPPED) {
+            return stopped(state);
+        }
+        var due = state.heldDueBy(command.asOf());
+        if (due.isEmpty()) {
+            return reject(RejectionReason.INVALID_COMMAND,
+                    "no entry of queue " + state.queueId() + " is due by " + command.asOf());
+        }
+        return new Decision.Accepted(due.stream()
+                .<QueueEvent>map(entry -> new EntryReleased(command.queueId(), entry.entryId())).toList());
+    }
+
     static Decision changePriority(ChangePriority command, QueueState state) {
         return whenWaiting(command.entryId(), state, entry -> entry.priority() == command.priority()
                 ? reject(RejectionReason.INVALID_COMMAND,

@@ -10,7 +10,9 @@ public enum EntryStatus {
     COMPLETED,
     LEFT,
     NO_SHOW,
-    TRANSFERRED;
+    TRANSFERRED,
+    /** Serving it failed more often than the queue's retry policy allows. */
+    FAILED;
 
     public boolean isActive() {
         return this == WAITING || this == CALLED;

@@ -31,7 +31,8 @@ final class Evolution {
                 }
                 // Events written before entries had numbers carry none: they get the number they would have had.
                 String number = e.number() != null ? e.number() : state.settings().numberFor(e.ticket());
-                yield state.withEntry(new Entry(e.entryId(), e.priority(), e.ticket(), WAITING, e.joinedAt(), number));
+                yield state.withEntry(new Entry(e.entryId(), e.priority(), e.ticket(), WAITING, e.joinedAt(), number,
+                        e.heldUntil(), 0));
             }
             case EntryLeft e -> state.withoutEntry(active(state, e, e.entryId()));
             case EntryCalled e -> state.withEntry(in(state, e, e.entryId(), WAITING).withStatus(CALLED));
@@ -44,10 +45,40 @@ final class Evolution {
             case QueueResumed e -> state.inStatus(QueueStatus.OPEN);
             case QueueSlept e -> state.sleepingUntil(e.until());
             case QueueWoken e -> state.inStatus(QueueStatus.OPEN);
-            case QueueOpened e -> state.inStatus(QueueStatus.OPEN);
-            case QueueClosed e -> state.inStatus(QueueStatus.CLOSED);
+            case QueueOpened e -> {
+                QueueState opened = state.inStatus(QueueStatus.OPEN);
+                yield e.scheduledFor() == null ? opened : opened.scheduled(state.schedule().withoutOpening());
+            }
+            case QueueClosed e -> {
+                QueueState closed = closeOut(state.inStatus(QueueStatus.CLOSED), e, e.closedOut());
+                yield e.scheduledFor() == null ? closed : closed.scheduled(state.schedule().withoutClosing());
+            }
+            case EntriesClosedOut e -> closeOut(state, e, e.entryIds());
+            case EntryOverflowed e -> state; // the entry joins the overflow queue, not this one
+            case QueueScheduled e -> state.scheduled(new QueueSchedule(e.opensAt(), e.closesAt()));
+            case ScheduleLapsed e -> state.scheduled("open".equals(e.transition())
+                    ? state.schedule().withoutOpening() : state.schedule().withoutClosing());
             case QueueEmergencyStopped e -> state.inStatus(QueueStatus.EMERGENCY_STOPPED);
+            case EntryFailed e -> {
+                Entry entry = in(state, e, e.entryId(), CALLED);
+                yield e.isFinal() ? state.withoutEntry(entry) : state.withEntry(entry.withHold(e.retryAt(), e.attempt()));
+            }
+            case EntryReleased e -> {
+                Entry entry = active(state, e, e.entryId());
+                if (!entry.held()) {
+                    throw corrupt(state, e, "entry " + e.entryId() + " is not held");
+                }
+                yield state.withEntry(entry.withHold(null, entry.attempts()));
+            }
         };
+    }
+
+    private static QueueState closeOut(QueueState state, QueueEvent event, java.util.List<String> entryIds) {
+        QueueState after = state;
+        for (String entryId : entryIds) {
+            after = after.withoutEntry(in(after, event, entryId, WAITING));
+        }
+        return after;
     }
 
     private static Entry active(QueueState state, QueueEvent event, String entryId) {

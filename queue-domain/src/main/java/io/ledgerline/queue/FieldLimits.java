@@ -85,16 +85,26 @@ public final class FieldLimits {
                 : null;
     }
 
+    /** An entry may be scheduled up to the horizon after it joins; a time in the past makes it callable at once. */
+    public static String scheduledAt(Instant scheduledAt, Instant joinedAt) {
+        if (joinedAt != null && scheduledAt.isAfter(joinedAt.plus(SLEEP_HORIZON))) {
+            return "scheduledAt " + scheduledAt + " is more than " + SLEEP_HORIZON.toDays() + " days ahead";
+        }
+        return null;
+    }
+
     /** A wake time must lie after the moment the sleep was asked for, and within the horizon. */
     public static String wakeTime(Instant until, Instant requestedAt) {
-        if (until == null) {
-            return "until is required";
+        return until == null ? "until is required" : futureTime("until", until, requestedAt);
+    }
+
+    /** A time a queue is to act at: after the request, so a typo cannot plan for 1970, and within a year. */
+    public static String futureTime(String field, Instant at, Instant requestedAt) {
+        if (requestedAt != null && !at.isAfter(requestedAt)) {
+            return field + " " + at + " is not after the time of the request, " + requestedAt;
         }
-        if (requestedAt != null && !until.isAfter(requestedAt)) {
-            return "until " + until + " is not after the time of the request, " + requestedAt;
-        }
-        if (requestedAt != null && until.isAfter(requestedAt.plus(SLEEP_HORIZON))) {
-            return "until " + until + " is more than " + SLEEP_HORIZON.toDays() + " days ahead";
+        if (requestedAt != null && at.isAfter(requestedAt.plus(SLEEP_HORIZON))) {
+            return field + " " + at + " is more than " + SLEEP_HORIZON.toDays() + " days ahead";
         }
         return null;
     }

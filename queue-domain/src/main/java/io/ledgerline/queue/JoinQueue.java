@@ -2,5 +2,28 @@ package io.ledgerline.queue;
 
 import java.time.Instant;
 
-/** Adds a person or job to the queue; the caller chooses the entry id (it is the idempotent handle). */
-public record JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt) implements QueueCommand {}
+/**
+ * Adds a person or job to the queue; the caller chooses the entry id (it is the idempotent handle). With a
+ * {@code scheduledAt} after {@code joinedAt} the entry holds its ticket but is not callable before that time. A join
+ * forwarded by a full queue names it in {@code overflowedFrom}; such a join does not overflow a second time.
+ */
+public record JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,
+                        EntryDetails details, String overflowedFrom) implements QueueCommand {
+
+    public JoinQueue {
+        details = details == null ? EntryDetails.NONE : details;
+    }
+
+    public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,
+                     EntryDetails details) {
+        this(queueId, entryId, priority, joinedAt, scheduledAt, details, null);
+    }
+
+    public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt) {
+        this(queueId, entryId, priority, joinedAt, scheduledAt, EntryDetails.NONE);
+    }
+
+    public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt) {
+        this(queueId, entryId, priority, joinedAt, null);
+    }
+}

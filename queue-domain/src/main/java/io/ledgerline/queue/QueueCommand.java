@@ -8,7 +8,8 @@ package io.ledgerline.queue;
 public sealed interface QueueCommand
         permits CreateQueue, ConfigureQueue, JoinQueue, LeaveQueue, CallNext, CompleteEntry, MarkNoShow,
                 RequeueEntry, ChangePriority, TransferEntry, PauseQueue, ResumeQueue, SleepQueue, WakeQueue,
-                OpenQueue, CloseQueue, EmergencyStopQueue {
+                OpenQueue, CloseQueue, EmergencyStopQueue, FailEntry, ReleaseDueEntries, JoinBatch,
+                ScheduleQueue {
 
     String queueId();
 }

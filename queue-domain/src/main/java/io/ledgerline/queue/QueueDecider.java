@@ -57,6 +57,10 @@ public final class QueueDecider {
             case OpenQueue c -> QueueLifecycle.open(c, state);
             case CloseQueue c -> QueueLifecycle.close(c, state);
             case EmergencyStopQueue c -> QueueLifecycle.emergencyStop(c, state);
+            case FailEntry c -> EntryRules.fail(c, state);
+            case ReleaseDueEntries c -> EntryRules.release(c, state);
+            case JoinBatch c -> EntryRules.joinBatch(c, state);
+            case ScheduleQueue c -> QueueLifecycle.schedule(c, state);
         };
     }
 

@@ -4,7 +4,9 @@ package io.ledgerline.queue;
 public sealed interface QueueEvent
         permits QueueCreated, QueueConfigured, EntryJoined, EntryLeft, EntryCalled, EntryCompleted,
                 EntryMarkedNoShow, EntryRequeued, EntryPriorityChanged, EntryTransferredOut, QueuePaused,
-                QueueResumed, QueueSlept, QueueWoken, QueueOpened, QueueClosed, QueueEmergencyStopped {
+                QueueResumed, QueueSlept, QueueWoken, QueueOpened, QueueClosed, QueueEmergencyStopped, EntryFailed,
+                EntryReleased, EntriesClosedOut, QueueScheduled, ScheduleLapsed,
+                EntryOverflowed {
 
     String queueId();
 }

@@ -8,7 +8,10 @@ import static io.ledgerline.queue.QueueStatus.OPEN;
 import static io.ledgerline.queue.QueueStatus.PAUSED;
 import static io.ledgerline.queue.QueueStatus.SLEEPING;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -18,7 +21,8 @@ import java.util.function.Supplier;
  * <pre>
  *   OPEN     --pause--> PAUSED    --resume--> OPEN
  *   OPEN     --sleep--> SLEEPING  --wake-->   OPEN     (SLEEPING --pause--> PAUSED, PAUSED --sleep--> SLEEPING)
- *   OPEN, PAUSED, SLEEPING --close--> CLOSED --open--> OPEN
+ *   OPEN, PAUSED, SLEEPING --close--> CLOSED --open--> OPEN     (closing ends the waiting entries)
+ *   CLOSED, PAUSED, SLEEPING --scheduled opening--> OPEN
  *   any other status --emergency stop--> EMERGENCY_STOPPED --resume or open--> OPEN
  * </pre>
  *
@@ -65,13 +69,58 @@ final class QueueLifecycle {
     }
 
     static Decision open(OpenQueue command, QueueState state) {
-        return transition(state, "open", EnumSet.of(CLOSED, EMERGENCY_STOPPED),
-                () -> new QueueOpened(command.queueId()));
+        if (command.scheduledFor() == null) {
+            return transition(state, "open", EnumSet.of(CLOSED, EMERGENCY_STOPPED),
+                    () -> new QueueOpened(command.queueId()));
+        }
+        Instant planned = state.schedule().opensAt();
+        if (!command.scheduledFor().equals(planned)) {
+            return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId() + " has no opening planned at "
+                    + command.scheduledFor() + " (planned: " + planned + ")");
+        }
+        if (EnumSet.of(CLOSED, PAUSED, SLEEPING).contains(state.status())) {
+            return accept(new QueueOpened(command.queueId(), planned));
+        }
+        return accept(new ScheduleLapsed(command.queueId(), "open", planned, state.status()));
     }
 
+    /**
+     * Every waiting entry (callable or held) ends closed-out, in calling order; entries being served stay to be
+     * settled. A scheduled closing of a queue already closed or emergency-stopped lapses instead.
+     */
     static Decision close(CloseQueue command, QueueState state) {
-        return transition(state, "close", EnumSet.of(OPEN, PAUSED, SLEEPING),
-                () -> new QueueClosed(command.queueId()));
+        Set<QueueStatus> closable = EnumSet.of(OPEN, PAUSED, SLEEPING);
+        if (command.scheduledFor() != null) {
+            Instant planned = state.schedule().closesAt();
+            if (!command.scheduledFor().equals(planned)) {
+                return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId()
+                        + " has no closing planned at " + command.scheduledFor() + " (planned: " + planned + ")");
+            }
+            if (!closable.contains(state.status())) {
+                return accept(new ScheduleLapsed(command.queueId(), "close", planned, state.status()));
+            }
+        }
+        if (!closable.contains(state.status())) {
+            return rejectForStatus(state, "cannot close queue " + state.queueId() + " while it is " + state.status()
+                    + " (allowed from " + closable + ")");
+        }
+        List<String> closedOut = new ArrayList<>(state.waitingCount() + state.heldCount());
+        state.waitingInOrder().forEach(entry -> closedOut.add(entry.entryId()));
+        state.heldInOrder().forEach(entry -> closedOut.add(entry.entryId()));
+        int first = Math.min(QueueClosed.CHUNK, closedOut.size());
+        List<QueueEvent> events = new ArrayList<>(1 + closedOut.size() / QueueClosed.CHUNK);
+        events.add(new QueueClosed(command.queueId(), closedOut.subList(0, first), closedOut.size(),
+                command.scheduledFor()));
+        for (int start = first; start < closedOut.size(); start += QueueClosed.CHUNK) {
+            events.add(new EntriesClosedOut(command.queueId(),
+                    closedOut.subList(start, Math.min(start + QueueClosed.CHUNK, closedOut.size()))));
+        }
+        return new Decision.Accepted(events);
+    }
+
+    /** Replaces the plan whatever the status: planning is how a stopped or closed queue gets its next opening. */
+    static Decision schedule(ScheduleQueue command, QueueState state) {
+        return accept(new QueueScheduled(command.queueId(), command.opensAt(), command.closesAt()));
     }
 
     /** From every status but itself: stopping twice records nothing new, so it is refused. */

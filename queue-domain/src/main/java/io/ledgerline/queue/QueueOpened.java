@@ -1,4 +1,11 @@
 package io.ledgerline.queue;
 
-/** The queue is OPEN again (after CLOSED or EMERGENCY_STOPPED). */
-public record QueueOpened(String queueId) implements QueueEvent {}
+import java.time.Instant;
+
+/** The queue is OPEN again; {@code scheduledFor} names the planned opening this was, null when staff opened it. */
+public record QueueOpened(String queueId, Instant scheduledFor) implements QueueEvent {
+
+    public QueueOpened(String queueId) {
+        this(queueId, null);
+    }
+}

@@ -14,11 +14,29 @@ import java.util.TreeSet;
  * @param maxConcurrent the most entries CALLED (in service) at once; 0 for no limit beyond capacity
  * @param serviceTime   how long serving one entry usually takes, before any has been measured; null if unknown
  * @param retry         how a failed entry comes back
+ * @param calendar      when the queue serves; null to serve at any time its status allows
+ * @param overflowTo    the queue a join goes on to when this one is full; null to refuse it (QUEUE_FULL)
  */
 public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
-                            RetryPolicy retry) {
+                            RetryPolicy retry, OpeningHours calendar, String overflowTo) {
 
-    public static final QueueSettings DEFAULT = new QueueSettings(List.of(), "", 0, null, RetryPolicy.DEFAULT);
+    public static final QueueSettings DEFAULT = new QueueSettings(List.of(), "", 0, null, RetryPolicy.DEFAULT, null,
+            null);
+
+    public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
+                         RetryPolicy retry, OpeningHours calendar) {
+        this(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, null);
+    }
+
+    public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
+                         RetryPolicy retry) {
+        this(tags, ticketPrefix, maxConcurrent, serviceTime, retry, null);
+    }
+
+    /** Whether the queue serves at {@code at} by its calendar (always, without one). */
+    public boolean servesAt(java.time.Instant at) {
+        return calendar == null || calendar.isOpenAt(at);
+    }
 
     public QueueSettings {
         Objects.requireNonNull(tags, "tags");

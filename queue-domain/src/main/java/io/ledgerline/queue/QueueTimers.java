@@ -1,8 +1,10 @@
 package io.ledgerline.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a queue does by itself as time passes. The partition owner asks {@link #nextDue} after every change to know
@@ -24,19 +26,39 @@ public final class QueueTimers {
 
     /** When this queue next has something to do by itself; empty while nothing is scheduled. */
     public static Optional<Instant> nextDue(QueueState state) {
-        if (state.exists() && state.status() == QueueStatus.SLEEPING && state.sleepingUntil() != null) {
-            return Optional.of(state.sleepingUntil());
+        if (!state.exists()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Stream.of(wakeAt(state), state.nextRelease(), Optional.ofNullable(state.schedule().opensAt()),
+                        Optional.ofNullable(state.schedule().closesAt()))
+                .flatMap(Optional::stream).min(Instant::compareTo);
     }
 
-    /** The commands due at {@code now}, in the order to decide them; empty when nothing is due yet. */
+    /**
+     * The commands due at {@code now}, in the order to decide them (a planned opening before a planned closing, so a
+     * window that passed while nobody owned the partition still opens and closes); empty when nothing is due yet. A
+     * release names the earliest entry's time in its id, never {@code now}, so two firings for the same entries share
+     * one id.
+     */
     public static List<TimerCommand> due(QueueState state, Instant now) {
-        Optional<Instant> next = nextDue(state);
-        if (next.isEmpty() || now.isBefore(next.get())) {
-            return List.of();
+        List<TimerCommand> due = new ArrayList<>(2);
+        if (!state.exists()) {
+            return due;
         }
-        return List.of(new TimerCommand("timer.wake." + state.sleepingUntil().toEpochMilli(),
-                new WakeQueue(state.queueId())));
+        String queueId = state.queueId();
+        wakeAt(state).filter(at -> !now.isBefore(at)).ifPresent(at ->
+                due.add(new TimerCommand("timer.wake." + at.toEpochMilli(), new WakeQueue(queueId))));
+        Optional.ofNullable(state.schedule().opensAt()).filter(at -> !now.isBefore(at)).ifPresent(at ->
+                due.add(new TimerCommand("timer.open." + at.toEpochMilli(), new OpenQueue(queueId, at))));
+        Optional.ofNullable(state.schedule().closesAt()).filter(at -> !now.isBefore(at)).ifPresent(at ->
+                due.add(new TimerCommand("timer.close." + at.toEpochMilli(), new CloseQueue(queueId, at))));
+        state.nextRelease().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
+                "timer.release." + at.toEpochMilli(), new ReleaseDueEntries(queueId, now))));
+        return due;
+    }
+
+    private static Optional<Instant> wakeAt(QueueState state) {
+        return state.exists() && state.status() == QueueStatus.SLEEPING
+                ? Optional.ofNullable(state.sleepingUntil()) : Optional.empty();
     }
 }

@@ -37,7 +37,11 @@ final class SettingsShape {
         if (service != null && (!service.isPositive() || service.compareTo(SERVICE_TIME_MAX) > 0)) {
             return "serviceTime must be positive and at most " + SERVICE_TIME_MAX + ", was " + service;
         }
-        return retry(settings.retry());
+        if (settings.overflowTo() != null && FieldLimits.id("overflowTo", settings.overflowTo()) != null) {
+            return FieldLimits.id("overflowTo", settings.overflowTo());
+        }
+        String retry = retry(settings.retry());
+        return retry != null || settings.calendar() == null ? retry : settings.calendar().problem();
     }
 
     private static String retry(RetryPolicy retry) {

@@ -29,6 +29,10 @@ final class DeciderSpec {
             return new Given(concat(history, List.of(more)));
         }
 
+        QueueState state() {
+            return QueueDecider.replay(history);
+        }
+
         Then when(QueueCommand command) {
             QueueState before = QueueDecider.replay(history);
             return new Then(before, QueueDecider.decide(command, before));

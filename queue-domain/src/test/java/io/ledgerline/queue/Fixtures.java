@@ -67,6 +67,9 @@ final class Fixtures {
                 new WakeQueue(Q),
                 new OpenQueue(Q),
                 new CloseQueue(Q),
-                new EmergencyStopQueue(Q, "fire alarm"));
+                new EmergencyStopQueue(Q, "fire alarm"),
+                new FailEntry(Q, "e1", "no answer", T0),
+                new ReleaseDueEntries(Q, T0),
+                new ScheduleQueue(Q, WAKE_AT, WAKE_AT.plusSeconds(3600), T0));
     }
 }

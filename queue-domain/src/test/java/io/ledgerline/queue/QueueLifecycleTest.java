@@ -173,13 +173,14 @@ class QueueLifecycleTest {
 
     static Stream<QueueCommand> commandsBlockedByAnEmergencyStop() {
         Set<Class<?>> stillAllowed = Set.of(
-                CreateQueue.class, ResumeQueue.class, OpenQueue.class, LeaveQueue.class, ConfigureQueue.class);
+                CreateQueue.class, ResumeQueue.class, OpenQueue.class, LeaveQueue.class, ConfigureQueue.class,
+                ScheduleQueue.class);
         return Fixtures.everyCommand().stream().filter(command -> !stillAllowed.contains(command.getClass()));
     }
 
     @ParameterizedTest
     @MethodSource("commandsBlockedByAnEmergencyStop")
-    void an_emergency_stop_blocks_everything_but_resume_open_leave_and_configure(QueueCommand command) {
+    void an_emergency_stop_blocks_everything_but_resume_open_leave_configure_and_planning(QueueCommand command) {
         given(queueIn(QueueStatus.EMERGENCY_STOPPED)).and(joined("e1", Priority.NORMAL, 1))
                 .when(command)
                 .thenRejected(RejectionReason.QUEUE_EMERGENCY_STOPPED);

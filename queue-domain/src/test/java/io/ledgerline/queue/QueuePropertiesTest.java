@@ -52,7 +52,7 @@ class QueuePropertiesTest {
         if (stepByStep.exists()) {
             QueueState restored = QueueState.restore(stepByStep.queueId(), stepByStep.name(), stepByStep.capacity(),
                     stepByStep.settings(), stepByStep.status(), stepByStep.sleepingUntil(), stepByStep.nextTicket(),
-                    stepByStep.activeEntries());
+                    stepByStep.activeEntries(), stepByStep.schedule());
             assertThat(restored).isEqualTo(stepByStep);
         }
     }
@@ -91,10 +91,12 @@ class QueuePropertiesTest {
                 assertThat(Entry.CALLING_ORDER.compare(waiting.get(i - 1), entry)).isNegative();
             }
         }
+        // Held entries are WAITING too, but outside the calling order until they are released.
         List<String> waitingById = state.activeEntries().stream()
-                .filter(entry -> entry.status() == EntryStatus.WAITING).map(Entry::entryId).toList();
+                .filter(entry -> entry.status() == EntryStatus.WAITING && !entry.held()).map(Entry::entryId).toList();
         assertThat(waitingById).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(state.waitingCount()).isEqualTo(waiting.size());
+        assertThat(state.activeEntries().stream().filter(Entry::held).count()).isEqualTo(state.heldCount());
     }
 
     @Provide
@@ -142,6 +144,18 @@ class QueuePropertiesTest {
                 Tuple.of(1, queueIds.map(WakeQueue::new)),
                 Tuple.of(1, queueIds.map(OpenQueue::new)),
                 Tuple.of(1, queueIds.map(CloseQueue::new)),
-                Tuple.of(1, Combinators.combine(queueIds, texts).as(EmergencyStopQueue::new)));
+                Tuple.of(1, Combinators.combine(queueIds, texts).as(EmergencyStopQueue::new)),
+                // The queue in time: held entries, retries, releases, a plan and its timers' commands, batches.
+                Tuple.of(3, Combinators.combine(queueIds, entryIds, priorities, times, times)
+                        .as((q, e, p, at, due) -> new JoinQueue(q, e, p, at, due))),
+                Tuple.of(3, Combinators.combine(queueIds, entryIds, texts, times).as(FailEntry::new)),
+                Tuple.of(2, Combinators.combine(queueIds, times).as(ReleaseDueEntries::new)),
+                Tuple.of(1, Combinators.combine(queueIds, times, times).as((q, opens, closes) ->
+                        new ScheduleQueue(q, opens, closes, T0.minusSeconds(1)))),
+                Tuple.of(1, Combinators.combine(queueIds, times).as(OpenQueue::new)),
+                Tuple.of(1, Combinators.combine(queueIds, times).as(CloseQueue::new)),
+                Tuple.of(2, Combinators.combine(queueIds, entryIds, entryIds, priorities, times).as((q, e1, e2, p, at) ->
+                        new JoinBatch(q, java.util.Arrays.asList(new JoinQueue(q, e1, p, at),
+                                new JoinQueue(q, e2, p, at))))));
     }
 }

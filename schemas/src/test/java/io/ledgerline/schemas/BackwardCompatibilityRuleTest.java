@@ -121,6 +121,7 @@ class BackwardCompatibilityRuleTest {
         written.put("entryId", "e-1");
         written.put("priority", new GenericData.EnumSymbol(newerPriority, "CRITICAL"));
         written.put("joinedAt", 1_700_000_000_000L);
+        written.put("metadata", java.util.Map.of());
 
         assertThat(BackwardCompatibility.problems(joinQueue, newerJoinQueue)).isEmpty();
         assertThat(roundTrip(written, newerJoinQueue, joinQueue).get("priority")).hasToString("NORMAL");

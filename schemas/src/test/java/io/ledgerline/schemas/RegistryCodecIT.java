@@ -31,9 +31,9 @@ class RegistryCodecIT {
         RegistryCodec codec = new RegistryCodec(LocalRegistry.URL);
         QueueEventEnvelope event = QueueEventEnvelope.newBuilder().setEventId("e-1").setQueueId("q").setSequence(7)
                 .setOccurredAt(Instant.parse("2026-11-24T09:00:00.123Z")).setCausationCommandId("c-1").setActor("it")
-                .setPayload(new EntryJoined("ann", Priority.HIGH, 3L, Instant.parse("2026-11-24T08:59:00Z"), "A-003")).build();
+                .setPayload(new EntryJoined("ann", Priority.HIGH, 3L, Instant.parse("2026-11-24T08:59:00Z"), "A-003", null, null, null, null, java.util.Map.of())).build();
         CommandResult result = CommandResult.newBuilder().setCommandId("c-1").setQueueId("q")
-                .setOutcome(new CommandAccepted(7L, 7L, "ann", "A-003")).setRepeated(false).build();
+                .setOutcome(new CommandAccepted(7L, 7L, "ann", "A-003", null)).setRepeated(false).build();
 
         byte[] eventBytes = codec.encode(EVENTS, event);
         byte[] resultBytes = codec.encode(RESULTS, result);
@@ -49,7 +49,7 @@ class RegistryCodecIT {
     void prefetch_resolves_every_registered_version_of_the_topics() {
         new RegistryCodec(LocalRegistry.URL).encode(EVENTS, QueueEventEnvelope.newBuilder().setEventId("e").setQueueId("q")
                 .setSequence(1).setOccurredAt(Instant.now()).setCausationCommandId("c").setActor("it")
-                .setPayload(new EntryJoined("ann", Priority.LOW, 1L, Instant.now(), null)).build());
+                .setPayload(new EntryJoined("ann", Priority.LOW, 1L, Instant.now(), null, null, null, null, null, java.util.Map.of())).build());
         RegistryCodec codec = new RegistryCodec(LocalRegistry.URL);
 
         codec.prefetch(List.of(EVENTS, RESULTS, "test.no-such-topic"));
@@ -63,7 +63,7 @@ class RegistryCodecIT {
         assertThatThrownBy(() -> codec.decode("not avro".getBytes())).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> codec.decode(new byte[] {0, 0x7f, 0, 0, 0, 1})).isInstanceOf(IllegalStateException.class);
         byte[] whole = codec.encode(RESULTS, CommandResult.newBuilder().setCommandId("c").setQueueId("q")
-                .setOutcome(new CommandAccepted(1L, 1L, null, null)).setRepeated(false).build());
+                .setOutcome(new CommandAccepted(1L, 1L, null, null, null)).setRepeated(false).build());
         assertThatThrownBy(() -> codec.decode(java.util.Arrays.copyOf(whole, whole.length - 1)))
                 .as("a record cut short is bad bytes, not an outage").isInstanceOf(IllegalStateException.class)
                 .hasNoCause();

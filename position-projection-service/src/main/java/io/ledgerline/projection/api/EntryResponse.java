@@ -6,12 +6,19 @@ import io.ledgerline.projection.model.EntryStatus;
 import io.ledgerline.projection.model.EntryView;
 import io.ledgerline.projection.model.Priority;
 
-/** @param position 1-based place in the waiting line while WAITING, null otherwise */
+/**
+ * @param position    1-based place in the waiting line while WAITING, null otherwise (a HELD entry is not in it)
+ * @param entryNumber the number people see (A-042); null when the events carried none
+ * @param counter     the counter or desk of the entry's last call, if any was said
+ * @param heldUntil   while HELD, when the entry is due to become callable; null otherwise
+ * @param attempts    failed attempts at serving the entry so far
+ */
 public record EntryResponse(String queueId, String entryId, EntryStatus status, Priority priority, Long position,
-        long ticket, Instant joinedAt) {
+        long ticket, Instant joinedAt, String entryNumber, String counter, Instant heldUntil, int attempts) {
 
     static EntryResponse of(EntryView entry, Long position) {
         return new EntryResponse(entry.queueId(), entry.entryId(), entry.status(), entry.priority(), position,
-                entry.ticket(), entry.joinedAt());
+                entry.ticket(), entry.joinedAt(), entry.number(), entry.counter(), entry.heldUntil(),
+                entry.attempts());
     }
 }

@@ -41,7 +41,8 @@ public class QueueResource {
         return postgres.queue(queueId).flatMap(found -> {
             var queue = found.orElseThrow(() -> ProblemException.queueNotFound(queueId));
             return redis.waitingCount(queueId).map(waiting -> new QueueResponse(queue.queueId(), queue.name(),
-                    queue.status(), queue.capacity(), waiting, queue.lastSequence()));
+                    queue.status(), queue.capacity(), waiting, queue.lastSequence(), queue.opensAt(),
+                    queue.closesAt()));
         });
     }
 

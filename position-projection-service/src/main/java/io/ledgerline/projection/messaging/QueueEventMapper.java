@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.model.Change;
 import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
+import ledgerline.queue.v1.EntriesClosedOut;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
+import ledgerline.queue.v1.EntryFailed;
 import ledgerline.queue.v1.EntryJoined;
+import ledgerline.queue.v1.EntryOverflowed;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryRequeued;
 import ledgerline.queue.v1.EntryTransferredOut;
 import ledgerline.queue.v1.QueueClosed;
@@ -23,8 +28,10 @@ import ledgerline.queue.v1.QueueEventEnvelope;
 import ledgerline.queue.v1.QueueOpened;
 import ledgerline.queue.v1.QueuePaused;
 import ledgerline.queue.v1.QueueResumed;
+import ledgerline.queue.v1.QueueScheduled;
 import ledgerline.queue.v1.QueueSlept;
 import ledgerline.queue.v1.QueueWoken;
+import ledgerline.queue.v1.ScheduleLapsed;
 
 /** The one place where Avro event records become the projection's own model. */
 @ApplicationScoped
@@ -53,21 +60,45 @@ public class QueueEventMapper {
             case QueueResumed e -> new Change.QueueStatusSet(QueueStatus.OPEN);
             case QueueSlept e -> new Change.QueueStatusSet(QueueStatus.SLEEPING);
             case QueueWoken e -> new Change.QueueStatusSet(QueueStatus.OPEN);
-            case QueueOpened e -> new Change.QueueStatusSet(QueueStatus.OPEN);
-            case QueueClosed e -> new Change.QueueStatusSet(QueueStatus.CLOSED);
+            case QueueOpened e -> new Change.QueueStatusSet(QueueStatus.OPEN,
+                    e.getScheduledFor() == null ? null : Planned.OPENING);
+            // closedOutCount is not needed: the ids of every closed-out entry follow in the same transaction.
+            case QueueClosed e -> new Change.QueueClosed(new Change.EntriesClosedOut(e.getClosedOut(), at),
+                    e.getScheduledFor() == null ? null : Planned.CLOSING);
+            case EntriesClosedOut e -> new Change.EntriesClosedOut(e.getEntryIds(), at);
+            case QueueScheduled e -> new Change.QueueScheduled(e.getOpensAt(), e.getClosesAt());
+            case ScheduleLapsed e -> new Change.ScheduleLapsed(lapsed(e, envelope));
+            case EntryOverflowed e -> new Change.EntryOverflowed(e.getEntryId(), e.getTargetQueueId());
             case QueueEmergencyStopped e -> new Change.QueueStatusSet(QueueStatus.EMERGENCY_STOPPED);
             case EntryJoined e -> new Change.EntryJoined(e.getEntryId(), priority(e.getPriority()), e.getTicket(),
-                    e.getJoinedAt());
-            case EntryCalled e -> new Change.EntryCalled(e.getEntryId(), e.getCalledAt());
+                    e.getJoinedAt(), e.getNumber(), e.getHeldUntil());
+            case EntryCalled e -> new Change.EntryCalled(e.getEntryId(), e.getCalledAt(), e.getNumber(),
+                    e.getCounter());
             case EntryCompleted e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.COMPLETED, e.getCompletedAt());
             case EntryLeft e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.LEFT, at);
             case EntryMarkedNoShow e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.NO_SHOW, at);
             case EntryTransferredOut e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.TRANSFERRED, at);
             case EntryRequeued e -> new Change.EntryRequeued(e.getEntryId());
             case EntryPriorityChanged e -> new Change.EntryPriorityChanged(e.getEntryId(), priority(e.getTo()));
+            case EntryFailed e -> new Change.EntryFailed(e.getEntryId(), e.getAttempt(), e.getFailedAt(),
+                    e.getRetryAt());
+            case EntryReleased e -> new Change.EntryReleased(e.getEntryId());
             case null -> throw new UnsupportedEventException("event " + envelope.getEventId() + " has no payload");
             default -> throw new UnsupportedEventException("event " + envelope.getEventId()
                     + " has a payload this projection does not know: " + payload.getClass().getName());
+        };
+    }
+
+    /**
+     * A lapse that names neither transition cannot say which planned instant is used up; a guess would leave the
+     * plan wrong for good, so it is unsupported like any event the projection does not understand.
+     */
+    private static Planned lapsed(ScheduleLapsed lapse, QueueEventEnvelope envelope) {
+        return switch (lapse.getTransition()) {
+            case "open" -> Planned.OPENING;
+            case "close" -> Planned.CLOSING;
+            default -> throw new UnsupportedEventException("event " + envelope.getEventId()
+                    + " lapses an unknown transition: " + lapse.getTransition());
         };
     }
 

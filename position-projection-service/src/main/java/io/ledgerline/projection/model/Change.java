@@ -1,10 +1,11 @@
 package io.ledgerline.projection.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * What one queue event means to the read models. Seventeen event types collapse into these few shapes:
- * status events become {@link QueueStatusSet}, the three ways of finishing become {@link EntryFinished}.
+ * What one queue event means to the read models. Twenty-two event types collapse into these few shapes:
+ * status events become {@link QueueStatusSet}, the four ways of finishing become {@link EntryFinished}.
  */
 public sealed interface Change {
 
@@ -14,13 +15,60 @@ public sealed interface Change {
     record QueueConfigured(String name, int capacity) implements Change {
     }
 
-    record QueueStatusSet(QueueStatus status) implements Change {
+    /** @param consumes the planned instant this change used up, when the queue's plan made it; null otherwise */
+    record QueueStatusSet(QueueStatus status, Planned consumes) implements Change {
+
+        public QueueStatusSet(QueueStatus status) {
+            this(status, null);
+        }
     }
 
-    record EntryJoined(String entryId, Priority priority, long ticket, Instant joinedAt) implements Change {
+    /**
+     * The queue closed, and the entries still waiting (WAITING or HELD) ended {@link EntryStatus#CLOSED_OUT}: the first
+     * of them are in {@code closedOut}, any others in the {@link EntriesClosedOut} events that follow.
+     *
+     * @param consumes {@link Planned#CLOSING} when this was the planned closing, null when people closed it
+     */
+    record QueueClosed(EntriesClosedOut closedOut, Planned consumes) implements Change {
     }
 
-    record EntryCalled(String entryId, Instant calledAt) implements Change {
+    /** Entries a closing ended CLOSED_OUT at {@code closedAt}; up to a thousand in one event. */
+    record EntriesClosedOut(List<String> entryIds, Instant closedAt) implements Change {
+        public EntriesClosedOut {
+            entryIds = List.copyOf(entryIds);
+        }
+    }
+
+    /** The queue's plan from now on; either instant may be null (nothing planned). */
+    record QueueScheduled(Instant opensAt, Instant closesAt) implements Change {
+    }
+
+    /** A planned opening or closing came due but did not apply to the queue's status: only the plan changes. */
+    record ScheduleLapsed(Planned consumes) implements Change {
+    }
+
+    /**
+     * A join found the queue full and went on to {@code targetQueueId}: nothing changes in this queue (the entry's
+     * EntryJoined, if any, is in the target queue's history).
+     */
+    record EntryOverflowed(String entryId, String targetQueueId) implements Change {
+    }
+
+    /**
+     * @param number    the human-readable number (A-042); null in events written before numbers existed
+     * @param heldUntil for a scheduled entry, when it is due to become callable: it joins HELD, outside the line,
+     *                  until its EntryReleased; null when it joins the line at once
+     */
+    record EntryJoined(String entryId, Priority priority, long ticket, Instant joinedAt, String number,
+            Instant heldUntil) implements Change {
+
+        public boolean held() {
+            return heldUntil != null;
+        }
+    }
+
+    /** @param number null when the event carries none (the entry keeps the one it joined with) */
+    record EntryCalled(String entryId, Instant calledAt, String number, String counter) implements Change {
     }
 
     /** The entry left the waiting line for good: completed, left, no-show or transferred out. */
@@ -37,5 +85,24 @@ public sealed interface Change {
     }
 
     record EntryPriorityChanged(String entryId, Priority priority) implements Change {
+    }
+
+    /**
+     * Serving a called entry failed for the {@code attempt}-th time. With {@code retryAt} it is HELD (keeping its
+     * ticket) until an {@link EntryReleased}; without, it has used up its retries and ends FAILED at
+     * {@code failedAt}.
+     */
+    record EntryFailed(String entryId, int attempt, Instant failedAt, Instant retryAt) implements Change {
+
+        public boolean isFinal() {
+            return retryAt == null;
+        }
+    }
+
+    /**
+     * A HELD entry became callable: it takes its place in the line by priority and its original ticket. The log says
+     * when; the projection never decides it from a clock.
+     */
+    record EntryReleased(String entryId) implements Change {
     }
 }

@@ -1,10 +1,19 @@
 package io.ledgerline.projection.model;
 
+/**
+ * Status of an entry in the read models. Only WAITING entries are in the waiting line (and have a position); HELD
+ * ones have their ticket and count as active, but may not be called yet (scheduled for later, or waiting for a retry
+ * after a failed attempt) until an EntryReleased puts them in the line.
+ */
 public enum EntryStatus {
-    WAITING, CALLED, COMPLETED, LEFT, NO_SHOW, TRANSFERRED;
+    WAITING, HELD, CALLED, COMPLETED, LEFT, NO_SHOW, TRANSFERRED,
+    /** Serving it failed and no retry is left. */
+    FAILED,
+    /** It was still waiting (WAITING or HELD) when the queue closed; a queue that closes keeps nobody waiting. */
+    CLOSED_OUT;
 
     /** Active entries may still change; the others are final. */
     public boolean isFinal() {
-        return this != WAITING && this != CALLED;
+        return this != WAITING && this != HELD && this != CALLED;
     }
 }

@@ -47,11 +47,24 @@ public class EntryRow extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    @Column(name = "entry_number")
+    public String number;
+
+    /** The counter or desk of the last call. */
+    public String counter;
+
+    /** Set only while HELD. */
+    @Column(name = "held_until")
+    public Instant heldUntil;
+
+    public int attempts;
+
     @Column(name = "updated_sequence")
     public long updatedSequence;
 
     public EntryView view() {
-        return new EntryView(queueId, entryId, status, priority, ticket, joinedAt);
+        return new EntryView(queueId, entryId, status, priority, ticket, joinedAt, number, counter, heldUntil,
+                attempts);
     }
 
     /** Composite key (queue_id, entry_id). */

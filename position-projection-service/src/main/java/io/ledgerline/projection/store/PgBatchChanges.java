@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.ledgerline.projection.model.Change;
 import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
@@ -29,31 +30,91 @@ final class PgBatchChanges {
 
     private static final Logger LOG = Logger.getLogger(PgBatchChanges.class);
 
+    /** {@code opensAt} and {@code closesAt}: the queue's plan, each null when nothing of the kind is ahead. */
     record QueueState(String queueId, String name, Integer capacity, QueueStatus status, long lastSequence,
-            Instant updatedAt) {
+            Instant updatedAt, Instant opensAt, Instant closesAt) {
 
         static QueueState unknown(String queueId) {
-            return new QueueState(queueId, null, null, null, 0, null);
+            return new QueueState(queueId, null, null, null, 0, null, null, null);
         }
 
         QueueState with(String name, Integer capacity, QueueStatus status, ProjectedEvent event) {
-            return new QueueState(queueId, name, capacity, status, event.sequence(), event.occurredAt());
+            return new QueueState(queueId, name, capacity, status, event.sequence(), event.occurredAt(), opensAt,
+                    closesAt);
+        }
+
+        /** The queue is in {@code status} now; a planned instant it {@code consumes} is no longer ahead. */
+        QueueState in(QueueStatus status, Planned consumes, ProjectedEvent event) {
+            return with(name, capacity, status, event).consumed(consumes);
+        }
+
+        QueueState planned(Instant opens, Instant closes) {
+            return new QueueState(queueId, name, capacity, status, lastSequence, updatedAt, opens, closes);
+        }
+
+        /** A planned opening or closing that took place, or lapsed, is no longer ahead. */
+        QueueState consumed(Planned planned) {
+            if (planned == null) {
+                return this;
+            }
+            return switch (planned) {
+                case OPENING -> planned(null, closesAt);
+                case CLOSING -> planned(opensAt, null);
+            };
         }
     }
 
     record EntryKey(String queueId, String entryId) {
     }
 
+    /**
+     * One entry row. {@code heldUntil} is set only while HELD; {@code counter} is that of the last call, kept after
+     * it as the desk that last dealt with the entry.
+     */
     record EntryState(String queueId, String entryId, Priority priority, long ticket, EntryStatus status,
-            Instant joinedAt, Instant calledAt, Instant finishedAt, long updatedSequence) {
+            String number, Instant joinedAt, Instant calledAt, String counter, Instant finishedAt, Instant heldUntil,
+            int attempts, long updatedSequence) {
+
+        static EntryState joined(String queueId, Change.EntryJoined c, long sequence) {
+            return new EntryState(queueId, c.entryId(), c.priority(), c.ticket(),
+                    c.held() ? EntryStatus.HELD : EntryStatus.WAITING, c.number(), c.joinedAt(), null, null, null,
+                    c.heldUntil(), 0, sequence);
+        }
 
         EntryKey key() {
             return new EntryKey(queueId, entryId);
         }
 
-        EntryState with(EntryStatus status, Priority priority, Instant calledAt, Instant finishedAt, long sequence) {
-            return new EntryState(queueId, entryId, priority, ticket, status, joinedAt, calledAt, finishedAt,
-                    sequence);
+        EntryState called(Change.EntryCalled c, long sequence) {
+            String calledNumber = c.number() != null ? c.number() : number;
+            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.CALLED, calledNumber, joinedAt,
+                    c.calledAt(), c.counter(), finishedAt, null, attempts, sequence);
+        }
+
+        EntryState finished(EntryStatus finalStatus, Instant at, long sequence) {
+            return new EntryState(queueId, entryId, priority, ticket, finalStatus, number, joinedAt, calledAt, counter,
+                    at, null, attempts, sequence);
+        }
+
+        /** Back in the line with its ticket: no longer called (requeued) or no longer held (released). */
+        EntryState waiting(long sequence) {
+            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.WAITING, number, joinedAt, null,
+                    counter, finishedAt, null, attempts, sequence);
+        }
+
+        EntryState failed(Change.EntryFailed c, long sequence) {
+            if (c.isFinal()) {
+                return new EntryState(queueId, entryId, priority, ticket, EntryStatus.FAILED, number, joinedAt,
+                        calledAt, counter, c.failedAt(), null, c.attempt(), sequence);
+            }
+            // Not called any more, as after a requeue; held outside the line until released.
+            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.HELD, number, joinedAt, null,
+                    counter, finishedAt, c.retryAt(), c.attempt(), sequence);
+        }
+
+        EntryState reprioritised(Priority to, long sequence) {
+            return new EntryState(queueId, entryId, to, ticket, status, number, joinedAt, calledAt, counter,
+                    finishedAt, heldUntil, attempts, sequence);
         }
     }
 
@@ -78,8 +139,7 @@ final class PgBatchChanges {
         Set<EntryKey> seen = new HashSet<>();
         Set<EntryKey> toLoad = new LinkedHashSet<>();
         for (ProjectedEvent event : applied) {
-            String entryId = entryIdOf(event.change());
-            if (entryId != null) {
+            for (String entryId : entryIdsOf(event.change())) {
                 EntryKey key = new EntryKey(event.queueId(), entryId);
                 if (seen.add(key) && !(event.change() instanceof Change.EntryJoined)) {
                     toLoad.add(key);
@@ -126,35 +186,75 @@ final class PgBatchChanges {
         return switch (event.change()) {
             case Change.QueueCreated c -> queue.with(c.name(), c.capacity(), QueueStatus.OPEN, event);
             case Change.QueueConfigured c -> queue.with(c.name(), c.capacity(), queue.status(), event);
-            case Change.QueueStatusSet c -> queue.with(queue.name(), queue.capacity(), c.status(), event);
+            case Change.QueueStatusSet c -> queue.in(c.status(), c.consumes(), event);
+            case Change.QueueClosed c -> closeOut(queue.in(QueueStatus.CLOSED, c.consumes(), event), c.closedOut(),
+                    event);
+            case Change.EntriesClosedOut c -> closeOut(queue, c, event);
+            case Change.QueueScheduled c -> advanced(queue, event).planned(c.opensAt(), c.closesAt());
+            case Change.ScheduleLapsed c -> advanced(queue, event).consumed(c.consumes());
+            case Change.EntryOverflowed c -> advanced(queue, event);
             case Change.EntryJoined c -> {
                 // An entry id may join again after it finished: the row then starts over.
-                save(new EntryState(queue.queueId(), c.entryId(), c.priority(), c.ticket(), EntryStatus.WAITING,
-                        c.joinedAt(), null, null, event.sequence()), event);
+                save(EntryState.joined(queue.queueId(), c, event.sequence()), event);
                 yield advanced(queue, event);
             }
-            case Change.EntryCalled c -> update(queue, c.entryId(), event,
-                    e -> e.with(EntryStatus.CALLED, e.priority(), c.calledAt(), e.finishedAt(), event.sequence()));
+            case Change.EntryCalled c -> update(queue, c.entryId(), event, e -> e.called(c, event.sequence()));
             case Change.EntryFinished c -> update(queue, c.entryId(), event,
-                    e -> e.with(c.status(), e.priority(), e.calledAt(), c.finishedAt(), event.sequence()));
-            case Change.EntryRequeued c -> update(queue, c.entryId(), event,
-                    e -> e.with(EntryStatus.WAITING, e.priority(), null, e.finishedAt(), event.sequence()));
+                    e -> e.finished(c.status(), c.finishedAt(), event.sequence()));
+            case Change.EntryRequeued c -> update(queue, c.entryId(), event, e -> e.waiting(event.sequence()));
             case Change.EntryPriorityChanged c -> update(queue, c.entryId(), event,
-                    e -> e.with(e.status(), c.priority(), e.calledAt(), e.finishedAt(), event.sequence()));
+                    e -> e.reprioritised(c.priority(), event.sequence()));
+            case Change.EntryFailed c -> update(queue, c.entryId(), event, e -> e.failed(c, event.sequence()));
+            case Change.EntryReleased c -> update(queue, c.entryId(), event, e -> released(e, event));
         };
     }
 
+    /** @param transition the entry's next row, or null when the event leaves it as it is */
     private QueueState update(QueueState queue, String entryId, ProjectedEvent event,
             UnaryOperator<EntryState> transition) {
-        EntryState entry = entries.get(new EntryKey(queue.queueId(), entryId));
+        updateEntry(queue.queueId(), entryId, event, transition);
+        return advanced(queue, event);
+    }
+
+    private void updateEntry(String queueId, String entryId, ProjectedEvent event,
+            UnaryOperator<EntryState> transition) {
+        EntryState entry = entries.get(new EntryKey(queueId, entryId));
         if (entry == null) {
             // The command side never emits this; advance the sequence anyway: the log is the truth.
-            LOG.warnf("Queue %s event %d (%s) names unknown entry %s", queue.queueId(), event.sequence(),
-                    event.eventType(), entryId);
+            LOG.warnf("Queue %s event %d (%s) names unknown entry %s", queueId, event.sequence(), event.eventType(),
+                    entryId);
         } else {
-            save(transition.apply(entry), event);
+            EntryState changed = transition.apply(entry);
+            if (changed != null) {
+                save(changed, event);
+            }
+        }
+    }
+
+    /**
+     * Each named entry ends CLOSED_OUT, as any finished entry does, with a history row each under the closing's one
+     * sequence; the whole list is part of the batch's one upsert of entries and one insert of history.
+     */
+    private QueueState closeOut(QueueState queue, Change.EntriesClosedOut closedOut, ProjectedEvent event) {
+        for (String entryId : closedOut.entryIds()) {
+            updateEntry(queue.queueId(), entryId, event,
+                    e -> e.finished(EntryStatus.CLOSED_OUT, closedOut.closedAt(), event.sequence()));
         }
         return advanced(queue, event);
+    }
+
+    /**
+     * Redis puts a released entry back in the line only while it is active (it forgets the scores of finished
+     * entries), so a release of a finished entry, which the command side never emits, changes no row here either:
+     * both stores keep agreeing.
+     */
+    private static EntryState released(EntryState entry, ProjectedEvent event) {
+        if (entry.status().isFinal()) {
+            LOG.warnf("Queue %s event %d releases entry %s, which is %s; left as it is", entry.queueId(),
+                    event.sequence(), entry.entryId(), entry.status());
+            return null;
+        }
+        return entry.waiting(event.sequence());
     }
 
     private void save(EntryState entry, ProjectedEvent event) {
@@ -168,16 +268,23 @@ final class PgBatchChanges {
         return queue.with(queue.name(), queue.capacity(), queue.status(), event);
     }
 
-    private static String entryIdOf(Change change) {
+    private static List<String> entryIdsOf(Change change) {
         return switch (change) {
-            case Change.EntryJoined c -> c.entryId();
-            case Change.EntryCalled c -> c.entryId();
-            case Change.EntryFinished c -> c.entryId();
-            case Change.EntryRequeued c -> c.entryId();
-            case Change.EntryPriorityChanged c -> c.entryId();
-            case Change.QueueCreated c -> null;
-            case Change.QueueConfigured c -> null;
-            case Change.QueueStatusSet c -> null;
+            case Change.EntryJoined c -> List.of(c.entryId());
+            case Change.EntryCalled c -> List.of(c.entryId());
+            case Change.EntryFinished c -> List.of(c.entryId());
+            case Change.EntryRequeued c -> List.of(c.entryId());
+            case Change.EntryPriorityChanged c -> List.of(c.entryId());
+            case Change.EntryFailed c -> List.of(c.entryId());
+            case Change.EntryReleased c -> List.of(c.entryId());
+            case Change.QueueClosed c -> c.closedOut().entryIds();
+            case Change.EntriesClosedOut c -> c.entryIds();
+            case Change.QueueCreated c -> List.of();
+            case Change.QueueConfigured c -> List.of();
+            case Change.QueueStatusSet c -> List.of();
+            case Change.QueueScheduled c -> List.of();
+            case Change.ScheduleLapsed c -> List.of();
+            case Change.EntryOverflowed c -> List.of();
         };
     }
 }

@@ -52,26 +52,31 @@ public class PgBatchStore {
     public PgBatchStore(Pool pool, ProjectionConfig config) {
         this.pool = pool;
         String s = config.pgSchema();
-        this.lockQueues = "SELECT queue_id, name, capacity, status, last_sequence, updated_at FROM " + s + ".queues"
-                + " WHERE queue_id = ANY($1) ORDER BY queue_id FOR UPDATE";
-        this.selectEntries = "SELECT e.queue_id, e.entry_id, e.priority, e.ticket, e.status, e.joined_at,"
-                + " e.called_at, e.finished_at, e.updated_sequence FROM " + s + ".entries e"
+        this.lockQueues = "SELECT queue_id, name, capacity, status, last_sequence, updated_at, opens_at, closes_at"
+                + " FROM " + s + ".queues WHERE queue_id = ANY($1) ORDER BY queue_id FOR UPDATE";
+        this.selectEntries = "SELECT e.queue_id, e.entry_id, e.priority, e.ticket, e.status, e.entry_number,"
+                + " e.joined_at, e.called_at, e.counter, e.finished_at, e.held_until, e.attempts, e.updated_sequence"
+                + " FROM " + s + ".entries e"
                 + " JOIN unnest($1::text[], $2::text[]) AS k(queue_id, entry_id)"
                 + " ON e.queue_id = k.queue_id AND e.entry_id = k.entry_id";
-        this.upsertQueue = "INSERT INTO " + s + ".queues (queue_id, name, capacity, status, last_sequence, updated_at)"
-                + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (queue_id) DO UPDATE SET name = EXCLUDED.name,"
-                + " capacity = EXCLUDED.capacity, status = EXCLUDED.status, last_sequence = EXCLUDED.last_sequence,"
-                + " updated_at = EXCLUDED.updated_at";
+        this.upsertQueue = "INSERT INTO " + s + ".queues (queue_id, name, capacity, status, last_sequence, updated_at,"
+                + " opens_at, closes_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (queue_id) DO UPDATE"
+                + " SET name = EXCLUDED.name, capacity = EXCLUDED.capacity, status = EXCLUDED.status,"
+                + " last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at,"
+                + " opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at";
         // Entries and history go in as arrays, one statement each whatever the batch's size: a row per execution of
         // a prepared statement cost PostgreSQL several times more CPU per event. The fold leaves one row per entry,
         // so the upsert never meets the same key twice.
-        this.upsertEntry = "INSERT INTO " + s + ".entries (queue_id, entry_id, priority, ticket, status, joined_at,"
-                + " called_at, finished_at, updated_sequence) SELECT * FROM unnest($1::text[], $2::text[], $3::text[],"
-                + " $4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::bigint[])"
+        this.upsertEntry = "INSERT INTO " + s + ".entries (queue_id, entry_id, priority, ticket, status, entry_number,"
+                + " joined_at, called_at, counter, finished_at, held_until, attempts, updated_sequence)"
+                + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[],"
+                + " $7::timestamptz[], $8::timestamptz[], $9::text[], $10::timestamptz[], $11::timestamptz[],"
+                + " $12::int[], $13::bigint[])"
                 + " ON CONFLICT (queue_id, entry_id) DO UPDATE SET priority = EXCLUDED.priority,"
-                + " ticket = EXCLUDED.ticket, status = EXCLUDED.status, joined_at = EXCLUDED.joined_at,"
-                + " called_at = EXCLUDED.called_at, finished_at = EXCLUDED.finished_at,"
-                + " updated_sequence = EXCLUDED.updated_sequence";
+                + " ticket = EXCLUDED.ticket, status = EXCLUDED.status, entry_number = EXCLUDED.entry_number,"
+                + " joined_at = EXCLUDED.joined_at, called_at = EXCLUDED.called_at, counter = EXCLUDED.counter,"
+                + " finished_at = EXCLUDED.finished_at, held_until = EXCLUDED.held_until,"
+                + " attempts = EXCLUDED.attempts, updated_sequence = EXCLUDED.updated_sequence";
         this.insertHistory = "INSERT INTO " + s + ".entry_history (queue_id, entry_id, sequence, event_type, status,"
                 + " priority, occurred_at) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[],"
                 + " $5::text[], $6::text[], $7::timestamptz[])";
@@ -123,7 +128,8 @@ public class PgBatchStore {
 
     private Uni<Void> write(SqlConnection conn, PgBatchChanges changes) {
         List<Tuple> queues = changes.queues().stream().map(q -> tuple(q.queueId(), q.name(), q.capacity(),
-                name(q.status()), q.lastSequence(), time(q.updatedAt()))).toList();
+                name(q.status()), q.lastSequence(), time(q.updatedAt()), time(q.opensAt()), time(q.closesAt())))
+                .toList();
         List<EntryState> e = changes.entries();
         Tuple entries = Tuple.tuple()
                 .addArrayOfString(column(e, EntryState::queueId, String[]::new))
@@ -131,9 +137,13 @@ public class PgBatchStore {
                 .addArrayOfString(column(e, x -> x.priority().name(), String[]::new))
                 .addArrayOfLong(column(e, EntryState::ticket, Long[]::new))
                 .addArrayOfString(column(e, x -> x.status().name(), String[]::new))
+                .addArrayOfString(column(e, EntryState::number, String[]::new))
                 .addArrayOfOffsetDateTime(column(e, x -> time(x.joinedAt()), OffsetDateTime[]::new))
                 .addArrayOfOffsetDateTime(column(e, x -> time(x.calledAt()), OffsetDateTime[]::new))
+                .addArrayOfString(column(e, EntryState::counter, String[]::new))
                 .addArrayOfOffsetDateTime(column(e, x -> time(x.finishedAt()), OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(column(e, x -> time(x.heldUntil()), OffsetDateTime[]::new))
+                .addArrayOfInteger(column(e, EntryState::attempts, Integer[]::new))
                 .addArrayOfLong(column(e, EntryState::updatedSequence, Long[]::new));
         List<HistoryRow> h = changes.history();
         Tuple history = Tuple.tuple()
@@ -174,7 +184,8 @@ public class PgBatchStore {
             String status = row.getString("status");
             locked.put(row.getString("queue_id"), new QueueState(row.getString("queue_id"), row.getString("name"),
                     row.getInteger("capacity"), status == null ? null : QueueStatus.valueOf(status),
-                    row.getLong("last_sequence"), instant(row.getOffsetDateTime("updated_at"))));
+                    row.getLong("last_sequence"), instant(row.getOffsetDateTime("updated_at")),
+                    instant(row.getOffsetDateTime("opens_at")), instant(row.getOffsetDateTime("closes_at"))));
         }
         return locked;
     }
@@ -182,8 +193,10 @@ public class PgBatchStore {
     private static EntryState entryState(Row row) {
         return new EntryState(row.getString("queue_id"), row.getString("entry_id"),
                 Priority.valueOf(row.getString("priority")), row.getLong("ticket"),
-                EntryStatus.valueOf(row.getString("status")), instant(row.getOffsetDateTime("joined_at")),
-                instant(row.getOffsetDateTime("called_at")), instant(row.getOffsetDateTime("finished_at")),
+                EntryStatus.valueOf(row.getString("status")), row.getString("entry_number"),
+                instant(row.getOffsetDateTime("joined_at")), instant(row.getOffsetDateTime("called_at")),
+                row.getString("counter"), instant(row.getOffsetDateTime("finished_at")),
+                instant(row.getOffsetDateTime("held_until")), row.getInteger("attempts"),
                 row.getLong("updated_sequence"));
     }
 

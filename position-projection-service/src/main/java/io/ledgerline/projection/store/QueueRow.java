@@ -34,7 +34,15 @@ public class QueueRow extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The planned opening still ahead, if any. */
+    @Column(name = "opens_at")
+    public Instant opensAt;
+
+    /** The planned closing still ahead, if any. */
+    @Column(name = "closes_at")
+    public Instant closesAt;
+
     public QueueView view() {
-        return new QueueView(queueId, name, status, capacity == null ? 0 : capacity, lastSequence);
+        return new QueueView(queueId, name, status, capacity == null ? 0 : capacity, lastSequence, opensAt, closesAt);
     }
 }

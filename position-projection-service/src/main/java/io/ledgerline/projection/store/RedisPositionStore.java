@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.model.ApplyOutcome;
-import io.ledgerline.projection.model.Change;
 import io.ledgerline.projection.model.EventsByQueue;
 import io.ledgerline.projection.model.PositionScore;
 import io.ledgerline.projection.model.ProjectedEvent;
@@ -22,8 +21,8 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Waiting lines in Redis: per queue a sorted set of WAITING entries (strict priority, FIFO by ticket) and the last
- * applied sequence. A queue's events are applied by one Lua script, so each sequence check and its change are
+ * Waiting lines in Redis: per queue a sorted set of WAITING entries (strict priority, FIFO by ticket; HELD entries
+ * stay out of it until released) and the last applied sequence. A queue's events are applied by one Lua script, so each sequence check and its change are
  * atomic; a batch costs one round trip whatever the number of queues.
  */
 @ApplicationScoped
@@ -71,26 +70,11 @@ public class RedisPositionStore {
                 .arg(PositionScore.STRIDE);
         for (int position : positions) {
             ProjectedEvent event = events.get(position);
-            request.arg(event.sequence());
-            operation(event.change()).forEach(request::arg);
+            RedisApplyScript.Operation operation = RedisApplyScript.operation(event.change());
+            request.arg(event.sequence()).arg(operation.name()).arg(operation.operands().size());
+            operation.operands().forEach(request::arg);
         }
         return request;
-    }
-
-    /** Operation, entry id and number argument of the script for one change. */
-    private static List<String> operation(Change change) {
-        return switch (change) {
-            case Change.EntryJoined e -> List.of("JOIN", e.entryId(),
-                    Long.toString(PositionScore.of(e.priority(), e.ticket())));
-            case Change.EntryCalled e -> List.of("CALL", e.entryId(), "");
-            case Change.EntryFinished e -> List.of("FINISH", e.entryId(), "");
-            case Change.EntryRequeued e -> List.of("REQUEUE", e.entryId(), "");
-            case Change.EntryPriorityChanged e -> List.of("PRIORITY", e.entryId(),
-                    Integer.toString(e.priority().index()));
-            case Change.QueueCreated c -> List.of("NONE", "", "");
-            case Change.QueueConfigured c -> List.of("NONE", "", "");
-            case Change.QueueStatusSet c -> List.of("NONE", "", "");
-        };
     }
 
     /**

@@ -5,11 +5,14 @@ import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +35,15 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import ledgerline.queue.v1.Priority;
+import ledgerline.queue.v1.QueueClosed;
 import ledgerline.queue.v1.QueueEventEnvelope;
 
 /**
  * Thousands of events of several queues, interleaved and written in one producer transaction, so the projection
  * polls them in full batches where one entry's joined, called and completed (or called, reprioritised, requeued)
- * sit together. PostgreSQL rows, history and Redis lines must equal what applying the events one by one gives,
- * computed independently by {@link SimulatedQueue}.
+ * sit together, as do a scheduled entry's release, call, failure and release again, and a closing with the opening
+ * after it. PostgreSQL rows, history and Redis lines must equal what applying the events one by one gives, computed
+ * independently by {@link SimulatedQueue}. A line of 2,500 is closed out in chunks of a thousand.
  */
 @QuarkusTest
 @TestProfile(BatchEventsTopicProfile.class)
@@ -95,6 +100,40 @@ class BatchApplyIT {
                 .contains("ledgerline_projection_events_skipped_total{type=\"EntryJoined\"");
     }
 
+    @Test
+    void closingALongLineClosesOutEveryWaitingEntryInChunksOfAThousand() {
+        long seed = System.nanoTime();
+        System.out.println("BatchApplyIT long line seed " + seed);
+        SimulatedQueue queue = new SimulatedQueue(new Random(seed));
+        // 2,503 entries, 250 of them held, 3 called: 2,500 waiting when it closes.
+        queue.fill(2_503, 3);
+        queue.schedule();
+        List<QueueEventEnvelope> closing = queue.close(true);
+        assertThat(closing).extracting(e -> e.getPayload().getClass().getSimpleName())
+                .containsExactly("QueueClosed", "EntriesClosedOut", "EntriesClosedOut");
+        assertThat(((QueueClosed) closing.getFirst().getPayload()).getClosedOutCount()).isEqualTo(2_500);
+        TestKafka.sendInOneTransaction(queue.events());
+        awaitApplied(List.of(queue));
+
+        assertReadModel(queue);
+        assertThat(queue.entries().values()).filteredOn(e -> e.status() == EntryStatus.CLOSED_OUT).hasSize(2_500);
+        assertThat(queue.entries().values()).filteredOn(e -> e.status() == EntryStatus.CALLED).hasSize(3);
+        when().get("/queues/{q}", queue.queueId).then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("waitingCount", equalTo(0))
+                .body("closesAt", nullValue()).body("opensAt", notNullValue());
+
+        // Opened as planned: closed-out ids joining again and new entries line up from the first place.
+        List<QueueEventEnvelope> reopened = new ArrayList<>(queue.open(true));
+        reopened.addAll(queue.play(100));
+        reopened.addAll(queue.fill(20, 0));
+        TestKafka.sendInOneTransaction(reopened);
+        awaitApplied(List.of(queue));
+
+        assertReadModel(queue);
+        String first = queue.waiting().getFirst().entryId();
+        when().get("/queues/{q}/entries/{e}", queue.queueId, first).then().body("position", equalTo(1));
+    }
+
     /** The streams merged in a random order that keeps each stream's own order, as partitions deliver them. */
     private static List<QueueEventEnvelope> interleaved(List<List<QueueEventEnvelope>> streams, Random random) {
         List<QueueEventEnvelope> merged = new ArrayList<>();
@@ -125,27 +164,31 @@ class BatchApplyIT {
 
     private void assertReadModel(SimulatedQueue queue) {
         String s = config.pgSchema();
-        Row row = rows("SELECT name, capacity, status, last_sequence, updated_at FROM " + s + ".queues"
-                + " WHERE queue_id = $1", queue.queueId).iterator().next();
-        assertThat(List.of(row.getString("name"), row.getInteger("capacity"), row.getString("status"),
-                row.getLong("last_sequence"), instant(row.getOffsetDateTime("updated_at"))))
-                .isEqualTo(List.of(queue.name(), queue.capacity(), queue.status(), queue.lastSequence(),
-                        queue.lastOccurredAt()));
+        Row row = rows("SELECT name, capacity, status, last_sequence, updated_at, opens_at, closes_at FROM " + s
+                + ".queues WHERE queue_id = $1", queue.queueId).iterator().next();
+        assertThat(Arrays.asList(row.getString("name"), row.getInteger("capacity"), row.getString("status"),
+                row.getLong("last_sequence"), instant(row.getOffsetDateTime("updated_at")),
+                instant(row.getOffsetDateTime("opens_at")), instant(row.getOffsetDateTime("closes_at"))))
+                .isEqualTo(Arrays.asList(queue.name(), queue.capacity(), queue.status(), queue.lastSequence(),
+                        queue.lastOccurredAt(), queue.opensAt(), queue.closesAt()));
 
         Map<String, SimulatedQueue.Entry> entries = new HashMap<>();
-        for (Row e : rows("SELECT entry_id, priority, ticket, status, joined_at, called_at, finished_at,"
-                + " updated_sequence FROM " + s + ".entries WHERE queue_id = $1", queue.queueId)) {
+        for (Row e : rows("SELECT entry_id, priority, ticket, status, entry_number, joined_at, called_at, counter,"
+                + " finished_at, held_until, attempts, updated_sequence FROM " + s + ".entries WHERE queue_id = $1",
+                queue.queueId)) {
             entries.put(e.getString("entry_id"), new SimulatedQueue.Entry(e.getString("entry_id"),
                     Priority.valueOf(e.getString("priority")), e.getLong("ticket"),
-                    EntryStatus.valueOf(e.getString("status")), instant(e.getOffsetDateTime("joined_at")),
-                    instant(e.getOffsetDateTime("called_at")), instant(e.getOffsetDateTime("finished_at")),
+                    EntryStatus.valueOf(e.getString("status")), e.getString("entry_number"),
+                    instant(e.getOffsetDateTime("joined_at")), instant(e.getOffsetDateTime("called_at")),
+                    e.getString("counter"), instant(e.getOffsetDateTime("finished_at")),
+                    instant(e.getOffsetDateTime("held_until")), e.getInteger("attempts"),
                     e.getLong("updated_sequence")));
         }
         assertThat(entries).isEqualTo(queue.entries());
 
         List<SimulatedQueue.History> history = new ArrayList<>();
         for (Row h : rows("SELECT entry_id, sequence, event_type, status, priority, occurred_at FROM " + s
-                + ".entry_history WHERE queue_id = $1 ORDER BY sequence", queue.queueId)) {
+                + ".entry_history WHERE queue_id = $1 ORDER BY sequence, id", queue.queueId)) {
             history.add(new SimulatedQueue.History(h.getString("entry_id"), h.getLong("sequence"),
                     h.getString("event_type"), EntryStatus.valueOf(h.getString("status")),
                     Priority.valueOf(h.getString("priority")), instant(h.getOffsetDateTime("occurred_at"))));

@@ -5,11 +5,13 @@ import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
@@ -136,6 +138,161 @@ class PositionProjectionIT {
     }
 
     @Test
+    void heldEntriesStayOutOfTheLineUntilReleasedAndTheLastFailureEndsAnEntry() {
+        QueueScript queue = new QueueScript();
+        Instant later = Instant.parse("2030-01-01T09:00:00Z");
+        TestKafka.send(queue.created("Clinic", 10),
+                queue.joined("a", Priority.NORMAL),
+                queue.joinedHeld("b", Priority.NORMAL, later),
+                queue.joined("c", Priority.NORMAL));
+        awaitLastSequence(queue);
+        assertPosition(queue, "a", 1);
+        assertPosition(queue, "c", 2);
+        when().get("/queues/{q}/entries/b", queue.queueId).then()
+                .body("status", equalTo("HELD")).body("position", nullValue())
+                .body("heldUntil", equalTo("2030-01-01T09:00:00Z")).body("entryNumber", equalTo("A-002"))
+                .body("ticket", equalTo(2));
+        when().get("/queues/{q}", queue.queueId).then().body("waitingCount", equalTo(2));
+
+        // a is called and its attempt fails with a retry: held, out of the line, c moves up.
+        TestKafka.send(queue.calledTo("a", "A-001", "desk 4"), queue.failed("a", 1, later.plusSeconds(60)));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/a", queue.queueId).then()
+                .body("status", equalTo("HELD")).body("position", nullValue())
+                .body("attempts", equalTo(1)).body("heldUntil", equalTo("2030-01-01T09:01:00Z"))
+                .body("entryNumber", equalTo("A-001")).body("counter", equalTo("desk 4"));
+        assertPosition(queue, "c", 1);
+        given().queryParam("status", "HELD").when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200).body("entryId", contains("a", "b"));
+
+        // Released, a takes its place by its ticket again, in front of c; then b likewise, behind a and in front of c.
+        TestKafka.send(queue.released("a"));
+        awaitLastSequence(queue);
+        assertPosition(queue, "a", 1);
+        assertPosition(queue, "c", 2);
+        when().get("/queues/{q}/entries/a", queue.queueId).then()
+                .body("status", equalTo("WAITING")).body("heldUntil", nullValue()).body("attempts", equalTo(1));
+        TestKafka.send(queue.released("b"));
+        awaitLastSequence(queue);
+        given().when().get("/queues/{q}/entries", queue.queueId).then().statusCode(200)
+                .body("entryId", contains("a", "b", "c")).body("position", contains(1, 2, 3));
+        when().get("/queues/{q}", queue.queueId).then().body("waitingCount", equalTo(3));
+
+        // a is called again and fails for good: FAILED, final, and the line closes up.
+        TestKafka.send(queue.calledTo("a", "A-001", "desk 2"), queue.failed("a", 2, null));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/a", queue.queueId).then()
+                .body("status", equalTo("FAILED")).body("position", nullValue()).body("attempts", equalTo(2))
+                .body("heldUntil", nullValue()).body("counter", equalTo("desk 2"));
+        assertPosition(queue, "b", 1);
+        assertPosition(queue, "c", 2);
+        given().queryParam("status", "FAILED").when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200).body("entryId", contains("a"));
+    }
+
+    @Test
+    void closingEndsTheWaitingAndHeldEntriesWhileTheCalledOnesAreStillServed() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Town hall", 10),
+                queue.joined("a", Priority.NORMAL),
+                queue.joined("b", Priority.NORMAL),
+                queue.joined("c", Priority.HIGH),
+                queue.joinedHeld("h", Priority.URGENT, Instant.parse("2030-01-01T09:00:00Z")),
+                queue.joined("d", Priority.LOW),
+                queue.called("c"),
+                queue.called("a"),
+                queue.closed("b", "d", "h"));
+        awaitLastSequence(queue);
+
+        when().get("/queues/{q}", queue.queueId).then()
+                .body("status", equalTo("CLOSED")).body("waitingCount", equalTo(0));
+        for (String closedOut : List.of("b", "d", "h")) {
+            when().get("/queues/{q}/entries/{e}", queue.queueId, closedOut).then().statusCode(200)
+                    .body("status", equalTo("CLOSED_OUT")).body("position", nullValue())
+                    .body("heldUntil", nullValue());
+        }
+        given().queryParam("status", "CLOSED_OUT").when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200).body("entryId", contains("b", "h", "d"));
+        given().queryParam("status", "HELD").when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200).body("entryId", empty());
+        given().queryParam("status", "CALLED").when().get("/queues/{q}/entries", queue.queueId)
+                .then().statusCode(200).body("entryId", contains("a", "c"));
+
+        // Those being served when it closed are served to the end; one sent back waits in the closed queue.
+        TestKafka.send(queue.completed("c"), queue.requeued("a"));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/c", queue.queueId).then().body("status", equalTo("COMPLETED"));
+        when().get("/queues/{q}/entries/a", queue.queueId).then()
+                .body("status", equalTo("WAITING")).body("position", equalTo(1));
+        when().get("/queues/{q}", queue.queueId).then()
+                .body("status", equalTo("CLOSED")).body("waitingCount", equalTo(1));
+    }
+
+    @Test
+    void aQueueOpenedAgainAfterClosingGivesNewJoinsTheirPositions() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Ferry", 10),
+                queue.joined("a", Priority.NORMAL),
+                queue.joined("b", Priority.NORMAL),
+                queue.closed("a", "b"),
+                queue.opened(),
+                queue.joined("c", Priority.NORMAL),
+                queue.joined("d", Priority.HIGH),
+                queue.joined("a", Priority.NORMAL));
+        awaitLastSequence(queue);
+
+        when().get("/queues/{q}", queue.queueId).then()
+                .body("status", equalTo("OPEN")).body("waitingCount", equalTo(3));
+        given().when().get("/queues/{q}/entries", queue.queueId).then().statusCode(200)
+                .body("entryId", contains("d", "c", "a")).body("position", contains(1, 2, 3));
+        // A closed-out id that joins again starts over, with a new ticket; the other stays closed out.
+        when().get("/queues/{q}/entries/a", queue.queueId).then()
+                .body("status", equalTo("WAITING")).body("ticket", equalTo(5));
+        when().get("/queues/{q}/entries/b", queue.queueId).then()
+                .body("status", equalTo("CLOSED_OUT")).body("position", nullValue());
+    }
+
+    @Test
+    void aPlanIsShownUntilItsOpeningOrClosingTakesPlaceOrLapses() {
+        QueueScript queue = new QueueScript();
+        Instant opens = Instant.parse("2030-01-01T08:00:00Z");
+        Instant closes = Instant.parse("2030-01-01T17:00:00Z");
+        TestKafka.send(queue.created("Library", 10));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}", queue.queueId).then()
+                .body("opensAt", nullValue()).body("closesAt", nullValue());
+
+        TestKafka.send(queue.scheduled(opens, closes));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}", queue.queueId).then()
+                .body("opensAt", equalTo("2030-01-01T08:00:00Z")).body("closesAt", equalTo("2030-01-01T17:00:00Z"));
+
+        // Already open when the opening came due: the queue stays as it is, the opening is used up.
+        TestKafka.send(queue.lapsed("open", opens, "OPEN"), queue.joined("a", Priority.NORMAL));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}", queue.queueId).then().body("status", equalTo("OPEN"))
+                .body("opensAt", nullValue()).body("closesAt", equalTo("2030-01-01T17:00:00Z"));
+
+        TestKafka.send(queue.closedAsPlanned(closes, "a"),
+                queue.scheduled(opens.plusSeconds(86_400), closes.plusSeconds(86_400)));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}/entries/a", queue.queueId).then().body("status", equalTo("CLOSED_OUT"));
+        when().get("/queues/{q}", queue.queueId).then().body("status", equalTo("CLOSED"))
+                .body("opensAt", equalTo("2030-01-02T08:00:00Z")).body("closesAt", equalTo("2030-01-02T17:00:00Z"));
+
+        TestKafka.send(queue.openedAsPlanned(opens.plusSeconds(86_400)));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}", queue.queueId).then().body("status", equalTo("OPEN"))
+                .body("opensAt", nullValue()).body("closesAt", equalTo("2030-01-02T17:00:00Z"));
+
+        // Paused when the closing came due: still paused, and nothing is planned any more.
+        TestKafka.send(queue.paused("inventory"), queue.lapsed("close", closes.plusSeconds(86_400), "PAUSED"));
+        awaitLastSequence(queue);
+        when().get("/queues/{q}", queue.queueId).then().body("status", equalTo("PAUSED"))
+                .body("opensAt", nullValue()).body("closesAt", nullValue());
+    }
+
+    @Test
     void aPriorityChangeMovesAWaitingEntry() {
         QueueScript queue = new QueueScript();
         TestKafka.send(queue.created("Triage", 10),
@@ -157,7 +314,7 @@ class PositionProjectionIT {
 
         // Sequence 2 again, carrying a different entry: an older sequence is never applied twice.
         TestKafka.send(queue.withSequence(2, new ledgerline.queue.v1.EntryJoined("ghost", Priority.URGENT, 99L,
-                java.time.Instant.now(), null)), queue.joined("c", Priority.NORMAL));
+                java.time.Instant.now(), null, null, null, null, null, java.util.Map.of())), queue.joined("c", Priority.NORMAL));
         awaitLastSequence(queue);
 
         when().get("/queues/{q}/entries/ghost", queue.queueId).then().statusCode(404);
@@ -228,11 +385,33 @@ class PositionProjectionIT {
                 queue.joined("c", Priority.NORMAL),
                 queue.called("b"),
                 queue.joined("d", Priority.HIGH),
-                queue.left("c"));
+                queue.left("c"),
+                queue.joinedHeld("f", Priority.URGENT, Instant.parse("2030-01-01T09:00:00Z")),
+                queue.calledTo("d", null, "desk 1"),
+                queue.failed("d", 1, Instant.parse("2030-01-01T09:05:00Z")),
+                queue.released("f"));
+        // Closed while the plan has an opening ahead, then opened by people: the opening stays planned.
+        QueueScript closed = new QueueScript();
+        Instant opens = Instant.parse("2030-01-02T08:00:00Z");
+        TestKafka.send(closed.created("Closed and opened", 8),
+                closed.scheduled(opens, Instant.parse("2030-01-01T17:00:00Z")),
+                closed.joined("x", Priority.NORMAL),
+                closed.joined("y", Priority.HIGH),
+                closed.joinedHeld("z", Priority.NORMAL, Instant.parse("2030-01-01T09:00:00Z")),
+                closed.called("y"),
+                closed.closedAsPlanned(Instant.parse("2030-01-01T17:00:00Z"), "x", "z"),
+                closed.opened(),
+                closed.joined("w", Priority.LOW));
         awaitLastSequence(queue);
+        awaitLastSequence(closed);
         String queueBefore = when().get("/queues/{q}", queue.queueId).asString();
         String lineBefore = when().get("/queues/{q}/entries", queue.queueId).asString();
         String calledBefore = when().get("/queues/{q}/entries/b", queue.queueId).asString();
+        String heldBefore = when().get("/queues/{q}/entries/d", queue.queueId).asString();
+        String closedQueueBefore = when().get("/queues/{q}", closed.queueId).asString();
+        String closedOutBefore = given().queryParam("status", "CLOSED_OUT")
+                .when().get("/queues/{q}/entries", closed.queueId).asString();
+        String reopenedLineBefore = when().get("/queues/{q}/entries", closed.queueId).asString();
 
         given().contentType(ContentType.JSON).when().post("/admin/rebuild")
                 .then().statusCode(202).body("state", equalTo("REPLAYING"));
@@ -241,11 +420,22 @@ class PositionProjectionIT {
             assertThat(when().get("/queues/{q}", queue.queueId).asString()).isEqualTo(queueBefore);
             assertThat(when().get("/queues/{q}/entries", queue.queueId).asString()).isEqualTo(lineBefore);
             assertThat(when().get("/queues/{q}/entries/b", queue.queueId).asString()).isEqualTo(calledBefore);
+            assertThat(when().get("/queues/{q}/entries/d", queue.queueId).asString()).isEqualTo(heldBefore);
+            assertThat(when().get("/queues/{q}", closed.queueId).asString()).isEqualTo(closedQueueBefore);
+            assertThat(given().queryParam("status", "CLOSED_OUT").when().get("/queues/{q}/entries", closed.queueId)
+                    .asString()).isEqualTo(closedOutBefore);
+            assertThat(when().get("/queues/{q}/entries", closed.queueId).asString()).isEqualTo(reopenedLineBefore);
         });
-        assertThat(lineBefore).contains("\"entryId\":\"d\"");
+        assertThat(lineBefore).contains("\"entryId\":\"f\"").doesNotContain("\"entryId\":\"d\"");
+        assertThat(heldBefore).contains("\"status\":\"HELD\"");
+        assertThat(closedQueueBefore).contains("\"opensAt\":\"2030-01-02T08:00:00Z\"", "\"closesAt\":null",
+                "\"waitingCount\":1");
+        assertThat(closedOutBefore).contains("\"entryId\":\"x\"", "\"entryId\":\"z\"")
+                .doesNotContain("\"entryId\":\"y\"");
         // The projection keeps going after the replay.
         TestKafka.send(queue.joined("e", Priority.URGENT));
         awaitLastSequence(queue);
-        assertPosition(queue, "e", 1);
+        assertPosition(queue, "f", 1);
+        assertPosition(queue, "e", 2);
     }
 }

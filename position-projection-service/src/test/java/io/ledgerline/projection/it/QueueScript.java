@@ -1,20 +1,27 @@
 package io.ledgerline.projection.it;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
+import ledgerline.queue.v1.EntryFailed;
 import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryRequeued;
 import ledgerline.queue.v1.EntryTransferredOut;
 import ledgerline.queue.v1.Priority;
+import ledgerline.queue.v1.QueueClosed;
 import ledgerline.queue.v1.QueueCreated;
 import ledgerline.queue.v1.QueueEventEnvelope;
+import ledgerline.queue.v1.QueueOpened;
 import ledgerline.queue.v1.QueuePaused;
+import ledgerline.queue.v1.QueueScheduled;
+import ledgerline.queue.v1.ScheduleLapsed;
 
 /** Writes the events of one fresh queue (unique id) with consecutive sequences, as the command service would. */
 final class QueueScript {
@@ -28,11 +35,30 @@ final class QueueScript {
     }
 
     QueueEventEnvelope joined(String entryId, Priority priority) {
-        return next(new EntryJoined(entryId, priority, ++ticket, Instant.now(), null));
+        return next(new EntryJoined(entryId, priority, ++ticket, Instant.now(), null, null, null, null, null, java.util.Map.of()));
+    }
+
+    /** A scheduled entry: it gets its ticket (and number, A-ticket) now but is not callable before {@code until}. */
+    QueueEventEnvelope joinedHeld(String entryId, Priority priority, Instant until) {
+        ++ticket;
+        return next(new EntryJoined(entryId, priority, ticket, Instant.now(), String.format("A-%03d", ticket), until, null, null, null, java.util.Map.of()));
     }
 
     QueueEventEnvelope called(String entryId) {
         return next(new EntryCalled(entryId, Instant.now(), null, null));
+    }
+
+    QueueEventEnvelope calledTo(String entryId, String number, String counter) {
+        return next(new EntryCalled(entryId, Instant.now(), number, counter));
+    }
+
+    /** A failed attempt: held until {@code retryAt}, or ended FAILED when it is null. */
+    QueueEventEnvelope failed(String entryId, int attempt, Instant retryAt) {
+        return next(new EntryFailed(entryId, "no answer", attempt, Instant.now(), retryAt));
+    }
+
+    QueueEventEnvelope released(String entryId) {
+        return next(new EntryReleased(entryId));
     }
 
     QueueEventEnvelope completed(String entryId) {
@@ -61,6 +87,34 @@ final class QueueScript {
 
     QueueEventEnvelope paused(String reason) {
         return next(new QueuePaused(reason));
+    }
+
+    /** Closed by people; {@code closedOut}: the entries still waiting (WAITING or HELD), in calling order. */
+    QueueEventEnvelope closed(String... closedOut) {
+        return next(new QueueClosed(List.of(closedOut), closedOut.length, null));
+    }
+
+    /** The queue's planned closing, due at {@code scheduledFor}. */
+    QueueEventEnvelope closedAsPlanned(Instant scheduledFor, String... closedOut) {
+        return next(new QueueClosed(List.of(closedOut), closedOut.length, scheduledFor));
+    }
+
+    /** Opened by people. */
+    QueueEventEnvelope opened() {
+        return next(new QueueOpened(null));
+    }
+
+    QueueEventEnvelope openedAsPlanned(Instant scheduledFor) {
+        return next(new QueueOpened(scheduledFor));
+    }
+
+    QueueEventEnvelope scheduled(Instant opensAt, Instant closesAt) {
+        return next(new QueueScheduled(opensAt, closesAt));
+    }
+
+    /** @param transition "open" or "close" */
+    QueueEventEnvelope lapsed(String transition, Instant scheduledFor, String status) {
+        return next(new ScheduleLapsed(transition, scheduledFor, status));
     }
 
     /** An event with a sequence of the caller's choosing: redeliveries and gaps. Does not move the counter. */

@@ -13,20 +13,27 @@ import java.util.function.Predicate;
 
 import io.ledgerline.projection.model.EntryStatus;
 import io.ledgerline.projection.model.PositionScore;
+import ledgerline.queue.v1.EntriesClosedOut;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
+import ledgerline.queue.v1.EntryFailed;
 import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryRequeued;
 import ledgerline.queue.v1.EntryTransferredOut;
 import ledgerline.queue.v1.Priority;
+import ledgerline.queue.v1.QueueClosed;
 import ledgerline.queue.v1.QueueConfigured;
 import ledgerline.queue.v1.QueueCreated;
 import ledgerline.queue.v1.QueueEventEnvelope;
+import ledgerline.queue.v1.QueueOpened;
 import ledgerline.queue.v1.QueuePaused;
 import ledgerline.queue.v1.QueueResumed;
+import ledgerline.queue.v1.QueueScheduled;
+import ledgerline.queue.v1.ScheduleLapsed;
 
 /**
  * One queue's random but valid event stream, and the read model that applying its events one by one must give: the
@@ -35,11 +42,29 @@ import ledgerline.queue.v1.QueueResumed;
  */
 final class SimulatedQueue {
 
-    record Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt,
-            Instant calledAt, Instant finishedAt, long updatedSequence) {
+    record Entry(String entryId, Priority priority, long ticket, EntryStatus status, String number,
+            Instant joinedAt, Instant calledAt, String counter, Instant finishedAt, Instant heldUntil, int attempts,
+            long updatedSequence) {
 
+        /** Any status but HELD forgets the hold; number, counter and attempts stay. */
         Entry then(EntryStatus status, Priority priority, Instant calledAt, Instant finishedAt, long sequence) {
-            return new Entry(entryId, priority, ticket, status, joinedAt, calledAt, finishedAt, sequence);
+            return new Entry(entryId, priority, ticket, status, number, joinedAt, calledAt, counter, finishedAt,
+                    status == EntryStatus.HELD ? heldUntil : null, attempts, sequence);
+        }
+
+        Entry calledAt(Instant at, String calledNumber, String calledCounter, long sequence) {
+            return new Entry(entryId, priority, ticket, EntryStatus.CALLED, calledNumber != null ? calledNumber
+                    : number, joinedAt, at, calledCounter, finishedAt, null, attempts, sequence);
+        }
+
+        Entry heldForRetry(Instant until, int attempt, long sequence) {
+            return new Entry(entryId, priority, ticket, EntryStatus.HELD, number, joinedAt, null, counter,
+                    finishedAt, until, attempt, sequence);
+        }
+
+        Entry failedFinally(Instant at, int attempt, long sequence) {
+            return new Entry(entryId, priority, ticket, EntryStatus.FAILED, number, joinedAt, calledAt, counter, at,
+                    null, attempt, sequence);
         }
 
         long score() {
@@ -51,6 +76,9 @@ final class SimulatedQueue {
             Instant occurredAt) {
     }
 
+    /** Most entries a QueueClosed or an EntriesClosedOut names, as the command side writes them. */
+    static final int CLOSE_OUT_CHUNK = 1000;
+
     final String queueId = "it-batch-" + UUID.randomUUID();
     private final Random random;
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -60,6 +88,8 @@ final class SimulatedQueue {
     private String name;
     private int capacity;
     private String status;
+    private Instant opensAt;
+    private Instant closesAt;
     private long ticket;
     private int entryCount;
 
@@ -75,8 +105,9 @@ final class SimulatedQueue {
     List<QueueEventEnvelope> play(int count) {
         int from = events.size();
         while (events.size() - from < count) {
-            switch (random.nextInt(12)) {
-                case 0, 1, 2 -> join(fresh(), priority());
+            switch (random.nextInt(15)) {
+                case 0, 1 -> join(fresh(), priority());
+                case 2 -> joinHeld(fresh(), priority());
                 case 3 -> pick(e -> e.status() == EntryStatus.WAITING).ifPresent(this::call);
                 case 4 -> pick(e -> e.status() == EntryStatus.CALLED).ifPresent(this::complete);
                 case 5 -> pick(e -> e.status() == EntryStatus.CALLED).ifPresent(this::requeue);
@@ -84,6 +115,17 @@ final class SimulatedQueue {
                 case 7 -> pick(e -> !e.status().isFinal()).ifPresent(this::leave);
                 case 8 -> pick(e -> e.status() == EntryStatus.CALLED).ifPresent(this::noShow);
                 case 9 -> pick(e -> e.status() == EntryStatus.WAITING).ifPresent(this::transfer);
+                case 12 -> pick(e -> e.status() == EntryStatus.CALLED).ifPresent(this::fail);
+                case 13 -> pick(e -> e.status() == EntryStatus.HELD).ifPresent(this::release);
+                case 14 -> {
+                    // A scheduled visit with a failed attempt back to back: held, released, called, held, released.
+                    String id = fresh();
+                    joinHeld(id, priority());
+                    release(id);
+                    call(id);
+                    failWithRetry(id);
+                    release(id);
+                }
                 case 10 -> {
                     // A whole visit back to back: joined, called, completed.
                     String id = fresh();
@@ -108,6 +150,72 @@ final class SimulatedQueue {
         return List.copyOf(events.subList(from, events.size()));
     }
 
+    /**
+     * Adds {@code count} entries, every tenth scheduled (held), the rest in the line; then calls the first
+     * {@code called} of the line.
+     */
+    List<QueueEventEnvelope> fill(int count, int called) {
+        int from = events.size();
+        for (int i = 1; i <= count; i++) {
+            if (i % 10 == 0) {
+                joinHeld(fresh(), priority());
+            } else {
+                join(fresh(), priority());
+            }
+        }
+        waiting().stream().limit(called).map(Entry::entryId).toList().forEach(this::call);
+        return List.copyOf(events.subList(from, events.size()));
+    }
+
+    /** A plan of an opening and a closing a day or so ahead of the events. */
+    List<QueueEventEnvelope> schedule() {
+        int from = events.size();
+        opensAt = nextAt().plusSeconds(86_400 + random.nextInt(3600));
+        closesAt = opensAt.plusSeconds(8 * 3600);
+        append(new QueueScheduled(opensAt, closesAt));
+        return List.copyOf(events.subList(from, events.size()));
+    }
+
+    /**
+     * Closes the queue as the command side does: every WAITING or HELD entry ends CLOSED_OUT, the first
+     * {@link #CLOSE_OUT_CHUNK} named by the QueueClosed, the others by EntriesClosedOut events right after it.
+     *
+     * @param planned the plan's closing, which it uses up (there must be one); otherwise closed by people
+     */
+    List<QueueEventEnvelope> close(boolean planned) {
+        int from = events.size();
+        List<String> closedOut = new ArrayList<>(waiting().stream().map(Entry::entryId).toList());
+        entries.values().stream().filter(e -> e.status() == EntryStatus.HELD)
+                .sorted(Comparator.comparingLong(Entry::score)).forEach(e -> closedOut.add(e.entryId()));
+        Instant scheduledFor = planned ? closesAt : null;
+        if (planned) {
+            closesAt = null;
+        }
+        status = "CLOSED";
+        for (int first = 0; first == 0 || first < closedOut.size(); first += CLOSE_OUT_CHUNK) {
+            Instant at = nextAt();
+            List<String> chunk = closedOut.subList(first, Math.min(first + CLOSE_OUT_CHUNK, closedOut.size()));
+            append(first == 0 ? new QueueClosed(List.copyOf(chunk), closedOut.size(), scheduledFor)
+                    : new EntriesClosedOut(List.copyOf(chunk)));
+            for (String id : chunk) {
+                Entry e = entries.get(id);
+                record(e.then(EntryStatus.CLOSED_OUT, e.priority(), e.calledAt(), at, lastSequence()), at);
+            }
+        }
+        return List.copyOf(events.subList(from, events.size()));
+    }
+
+    /** @param planned the plan's opening, which it uses up (there must be one); otherwise opened by people */
+    List<QueueEventEnvelope> open(boolean planned) {
+        int from = events.size();
+        append(new QueueOpened(planned ? opensAt : null));
+        if (planned) {
+            opensAt = null;
+        }
+        status = "OPEN";
+        return List.copyOf(events.subList(from, events.size()));
+    }
+
     long lastSequence() {
         return events.size();
     }
@@ -128,6 +236,14 @@ final class SimulatedQueue {
         return status;
     }
 
+    Instant opensAt() {
+        return opensAt;
+    }
+
+    Instant closesAt() {
+        return closesAt;
+    }
+
     Instant lastOccurredAt() {
         return events.getLast().getOccurredAt();
     }
@@ -140,7 +256,7 @@ final class SimulatedQueue {
         return List.copyOf(history);
     }
 
-    /** The waiting line in serving order: strict priority, then ticket. */
+    /** The waiting line in serving order: strict priority, then ticket; HELD entries are not in it. */
     List<Entry> waiting() {
         return entries.values().stream().filter(e -> e.status() == EntryStatus.WAITING)
                 .sorted(Comparator.comparingLong(Entry::score)).toList();
@@ -167,17 +283,57 @@ final class SimulatedQueue {
     }
 
     private void join(String id, Priority priority) {
+        join(id, priority, null);
+    }
+
+    /** A scheduled entry: it has its ticket but stays out of the line until released. */
+    private void joinHeld(String id, Priority priority) {
+        join(id, priority, nextAt().plusSeconds(60 + random.nextInt(3600)));
+    }
+
+    private void join(String id, Priority priority, Instant heldUntil) {
         Instant at = nextAt();
         long t = ++ticket;
-        append(new EntryJoined(id, priority, t, at.minusMillis(1), null));
-        record(new Entry(id, priority, t, EntryStatus.WAITING, at.minusMillis(1), null, null, lastSequence()), at);
+        // Some events come from before entries had numbers.
+        String number = random.nextInt(4) == 0 ? null : String.format("B-%03d", t);
+        append(new EntryJoined(id, priority, t, at.minusMillis(1), number, heldUntil, null, null, null, java.util.Map.of()));
+        record(new Entry(id, priority, t, heldUntil == null ? EntryStatus.WAITING : EntryStatus.HELD, number,
+                at.minusMillis(1), null, null, null, heldUntil, 0, lastSequence()), at);
     }
 
     private void call(String id) {
         Instant at = nextAt();
-        append(new EntryCalled(id, at.minusMillis(1), null, null));
         Entry e = entries.get(id);
-        record(e.then(EntryStatus.CALLED, e.priority(), at.minusMillis(1), e.finishedAt(), lastSequence()), at);
+        String number = random.nextBoolean() ? e.number() : null;
+        String counter = random.nextInt(3) == 0 ? null : "desk " + (1 + random.nextInt(9));
+        append(new EntryCalled(id, at.minusMillis(1), number, counter));
+        record(e.calledAt(at.minusMillis(1), number, counter, lastSequence()), at);
+    }
+
+    private void fail(String id) {
+        if (random.nextBoolean()) {
+            failWithRetry(id);
+        } else {
+            Instant at = nextAt();
+            Entry e = entries.get(id);
+            append(new EntryFailed(id, "no answer", e.attempts() + 1, at.minusMillis(1), null));
+            record(e.failedFinally(at.minusMillis(1), e.attempts() + 1, lastSequence()), at);
+        }
+    }
+
+    private void failWithRetry(String id) {
+        Instant at = nextAt();
+        Entry e = entries.get(id);
+        Instant retryAt = at.plusSeconds(30);
+        append(new EntryFailed(id, "busy", e.attempts() + 1, at.minusMillis(1), retryAt));
+        record(e.heldForRetry(retryAt, e.attempts() + 1, lastSequence()), at);
+    }
+
+    private void release(String id) {
+        Instant at = nextAt();
+        append(new EntryReleased(id));
+        Entry e = entries.get(id);
+        record(e.then(EntryStatus.WAITING, e.priority(), null, e.finishedAt(), lastSequence()), at);
     }
 
     private void complete(String id) {
@@ -223,17 +379,42 @@ final class SimulatedQueue {
     }
 
     private void queueLifecycle() {
-        nextAt();
         if (status.equals("PAUSED")) {
             append(new QueueResumed());
             status = "OPEN";
-        } else if (random.nextBoolean()) {
-            append(new QueuePaused("batch test"));
-            status = "PAUSED";
+            return;
+        }
+        switch (random.nextInt(5)) {
+            case 0 -> {
+                append(new QueuePaused("batch test"));
+                status = "PAUSED";
+            }
+            case 1 -> {
+                capacity = 10 + random.nextInt(90);
+                name = name + "+";
+                append(new QueueConfigured(name, capacity, null));
+            }
+            case 2 -> {
+                // Closed and opened again back to back, each by the plan or by people: the line is emptied, the
+                // called entries go on being served.
+                close(closesAt != null && random.nextBoolean());
+                open(opensAt != null && random.nextBoolean());
+            }
+            case 3 -> schedule();
+            default -> lapse();
+        }
+    }
+
+    /** A planned opening or closing that came due while the queue was OPEN: only the plan changes. */
+    private void lapse() {
+        if (opensAt != null) {
+            append(new ScheduleLapsed("open", opensAt, status));
+            opensAt = null;
+        } else if (closesAt != null) {
+            append(new ScheduleLapsed("close", closesAt, status));
+            closesAt = null;
         } else {
-            capacity = 10 + random.nextInt(90);
-            name = name + "+";
-            append(new QueueConfigured(name, capacity, null));
+            append(new QueueScheduled(null, null));
         }
     }
 

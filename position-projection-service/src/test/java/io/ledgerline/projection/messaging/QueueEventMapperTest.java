@@ -4,24 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.ledgerline.projection.model.Change;
 import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
+import ledgerline.queue.v1.EntriesClosedOut;
 import ledgerline.queue.v1.EntryCalled;
+import ledgerline.queue.v1.EntryFailed;
 import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryTransferredOut;
+import ledgerline.queue.v1.QueueClosed;
 import ledgerline.queue.v1.QueueCreated;
 import ledgerline.queue.v1.QueueEmergencyStopped;
 import ledgerline.queue.v1.QueueEventEnvelope;
+import ledgerline.queue.v1.QueueOpened;
+import ledgerline.queue.v1.QueueScheduled;
 import ledgerline.queue.v1.QueueSlept;
 import ledgerline.queue.v1.QueueWoken;
+import ledgerline.queue.v1.EntryOverflowed;
+import ledgerline.queue.v1.ScheduleLapsed;
 
 class QueueEventMapperTest {
 
@@ -50,13 +61,51 @@ class QueueEventMapperTest {
     @Test
     void entryEventsKeepTheirDetails() {
         assertThat(mapper.toProjected(envelope(2,
-                new EntryJoined("e-1", ledgerline.queue.v1.Priority.URGENT, 7L, AT, null))).change())
-                .isEqualTo(new Change.EntryJoined("e-1", Priority.URGENT, 7, AT));
-        assertThat(mapper.toProjected(envelope(3, new EntryCalled("e-1", AT, null, null))).change())
-                .isEqualTo(new Change.EntryCalled("e-1", AT));
+                new EntryJoined("e-1", ledgerline.queue.v1.Priority.URGENT, 7L, AT, "A-007", null, null, null, null, java.util.Map.of()))).change())
+                .isEqualTo(new Change.EntryJoined("e-1", Priority.URGENT, 7, AT, "A-007", null));
+        assertThat(mapper.toProjected(envelope(3, new EntryCalled("e-1", AT, "A-007", "desk 4"))).change())
+                .isEqualTo(new Change.EntryCalled("e-1", AT, "A-007", "desk 4"));
         assertThat(mapper.toProjected(envelope(4, new EntryPriorityChanged("e-1",
                 ledgerline.queue.v1.Priority.LOW, ledgerline.queue.v1.Priority.HIGH, "VIP"))).change())
                 .isEqualTo(new Change.EntryPriorityChanged("e-1", Priority.HIGH));
+    }
+
+    @Test
+    void eventsWrittenBeforeNumbersAndCountersCarryNone() {
+        assertThat(mapper.toProjected(envelope(2,
+                new EntryJoined("e-1", ledgerline.queue.v1.Priority.LOW, 1L, AT, null, null, null, null, null, java.util.Map.of()))).change())
+                .isEqualTo(new Change.EntryJoined("e-1", Priority.LOW, 1, AT, null, null));
+        assertThat(mapper.toProjected(envelope(3, new EntryCalled("e-1", AT, null, null))).change())
+                .isEqualTo(new Change.EntryCalled("e-1", AT, null, null));
+    }
+
+    @Test
+    void aScheduledJoinIsHeldUntilItsTime() {
+        Change change = mapper.toProjected(envelope(2, new EntryJoined("e-1", ledgerline.queue.v1.Priority.NORMAL,
+                3L, AT, "003", AT.plusSeconds(600), null, null, null, java.util.Map.of()))).change();
+
+        assertThat(change).isEqualTo(new Change.EntryJoined("e-1", Priority.NORMAL, 3, AT, "003", AT.plusSeconds(600)));
+        assertThat(((Change.EntryJoined) change).held()).isTrue();
+    }
+
+    @Test
+    void aFailureWithARetryHoldsTheEntryAndWithoutOneEndsIt() {
+        Change retry = mapper.toProjected(envelope(4,
+                new EntryFailed("e-1", "no answer", 1, AT, AT.plusSeconds(60)))).change();
+        Change last = mapper.toProjected(envelope(6, new EntryFailed("e-1", "no answer", 2, AT, null))).change();
+
+        assertThat(retry).isEqualTo(new Change.EntryFailed("e-1", 1, AT, AT.plusSeconds(60)));
+        assertThat(((Change.EntryFailed) retry).isFinal()).isFalse();
+        assertThat(last).isEqualTo(new Change.EntryFailed("e-1", 2, AT, null));
+        assertThat(((Change.EntryFailed) last).isFinal()).isTrue();
+    }
+
+    @Test
+    void aReleaseNamesTheEntry() {
+        ProjectedEvent event = mapper.toProjected(envelope(5, new EntryReleased("e-1")));
+
+        assertThat(event.change()).isEqualTo(new Change.EntryReleased("e-1"));
+        assertThat(event.eventType()).isEqualTo("EntryReleased");
     }
 
     @Test
@@ -76,6 +125,77 @@ class QueueEventMapperTest {
                 .isEqualTo(new Change.QueueStatusSet(QueueStatus.OPEN));
         assertThat(mapper.toProjected(envelope(9, new QueueEmergencyStopped("fire"))).change())
                 .isEqualTo(new Change.QueueStatusSet(QueueStatus.EMERGENCY_STOPPED));
+    }
+
+    @Test
+    void aClosingClosesOutTheEntriesItNamesAtTheEventTime() {
+        ProjectedEvent closed = mapper.toProjected(envelope(10, new QueueClosed(List.of("e-3", "e-1"), 2, null)));
+
+        assertThat(closed.eventType()).isEqualTo("QueueClosed");
+        assertThat(closed.change()).isEqualTo(new Change.QueueClosed(
+                new Change.EntriesClosedOut(List.of("e-3", "e-1"), AT), null));
+    }
+
+    @Test
+    void theEntriesBeyondTheFirstThousandFollowInTheirOwnEvents() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1001; i <= 2000; i++) {
+            ids.add("e-" + i);
+        }
+        ProjectedEvent more = mapper.toProjected(envelope(11, new EntriesClosedOut(ids)));
+
+        assertThat(more.eventType()).isEqualTo("EntriesClosedOut");
+        assertThat(more.change()).isEqualTo(new Change.EntriesClosedOut(ids, AT));
+    }
+
+    @Test
+    void aClosingWrittenBeforeCloseOutsClosesOutNobody() {
+        // As an old record reads with the new schema: the defaults, an empty list and a count of 0.
+        ProjectedEvent closed = mapper.toProjected(envelope(10, new QueueClosed(List.of(), 0, null)));
+
+        assertThat(closed.change()).isEqualTo(new Change.QueueClosed(new Change.EntriesClosedOut(List.of(), AT),
+                null));
+    }
+
+    @Test
+    void aPlannedOpeningOrClosingUsesUpItsInstantOfThePlan() {
+        Instant planned = AT.minusSeconds(5);
+
+        assertThat(mapper.toProjected(envelope(12, new QueueOpened(planned))).change())
+                .isEqualTo(new Change.QueueStatusSet(QueueStatus.OPEN, Planned.OPENING));
+        assertThat(mapper.toProjected(envelope(13, new QueueOpened(null))).change())
+                .isEqualTo(new Change.QueueStatusSet(QueueStatus.OPEN, null));
+        assertThat(mapper.toProjected(envelope(14, new QueueClosed(List.of("e-1"), 1, planned))).change())
+                .isEqualTo(new Change.QueueClosed(new Change.EntriesClosedOut(List.of("e-1"), AT), Planned.CLOSING));
+    }
+
+    @Test
+    void aScheduleIsThePlanAndALapseNamesTheInstantItUsesUp() {
+        Instant opens = AT.plusSeconds(3600);
+        Instant closes = AT.plusSeconds(7200);
+
+        assertThat(mapper.toProjected(envelope(15, new QueueScheduled(opens, closes))).change())
+                .isEqualTo(new Change.QueueScheduled(opens, closes));
+        assertThat(mapper.toProjected(envelope(16, new QueueScheduled(null, null))).change())
+                .isEqualTo(new Change.QueueScheduled(null, null));
+        assertThat(mapper.toProjected(envelope(17, new ScheduleLapsed("open", opens, "OPEN"))).change())
+                .isEqualTo(new Change.ScheduleLapsed(Planned.OPENING));
+        assertThat(mapper.toProjected(envelope(18, new ScheduleLapsed("close", closes, "EMERGENCY_STOPPED")))
+                .change()).isEqualTo(new Change.ScheduleLapsed(Planned.CLOSING));
+    }
+
+    @Test
+    void aJoinThatOverflowedChangesNothingHere() {
+        assertThat(mapper.toProjected(envelope(20, new EntryOverflowed("e-9", "overflow-q",
+                ledgerline.queue.v1.Priority.NORMAL, AT, null, null, null, null, java.util.Map.of()))).change())
+                .isEqualTo(new Change.EntryOverflowed("e-9", "overflow-q"));
+    }
+
+    @Test
+    void aLapseOfAnUnknownTransitionIsUnsupported() {
+        assertThatThrownBy(() -> mapper.toProjected(envelope(19, new ScheduleLapsed("nap", AT, "OPEN"))))
+                .isInstanceOf(UnsupportedEventException.class)
+                .hasMessageContaining("nap");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.ledgerline.command.messaging.submit.SubmittedCommand;
 import io.ledgerline.command.model.CommandOutcome;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,14 @@ final class OutcomeResponses {
         return replayed(Response.created(URI.create(where)).entity(body), submitted);
     }
 
+    /** 201 for a batch of joins: the usual body and the ids of the entries, in the order they joined. */
+    static Response batchJoined(String commandId, String queueId, SubmittedCommand submitted, List<String> entryIds) {
+        CommandResponse accepted = accepted(commandId, queueId, submitted.outcome());
+        var body = new BatchResponse(commandId, queueId, entryIds, accepted.entryNumber(), accepted.firstSequence(),
+                accepted.sequence());
+        return replayed(Response.created(URI.create("/queues/" + queueId + "/entries")).entity(body), submitted);
+    }
+
     private static Response replayed(Response.ResponseBuilder response, SubmittedCommand submitted) {
         return (submitted.repeated() ? response.header(REPLAYED, "true") : response).build();
     }
@@ -36,7 +45,7 @@ final class OutcomeResponses {
         return switch (outcome) {
             case CommandOutcome.Accepted a ->
                     new CommandResponse(commandId, queueId, a.entryId(), a.entryNumber(), a.firstSequence(),
-                            a.lastSequence());
+                            a.lastSequence(), a.redirectedTo());
             case CommandOutcome.Rejected r -> throw new ProblemException(statusOf(r.reason()), r.reason(), r.detail(),
                     commandId);
             case CommandOutcome.BulkApplied b -> throw new IllegalStateException(

@@ -15,6 +15,9 @@ import io.ledgerline.queue.CompleteEntry;
 import io.ledgerline.queue.ConfigureQueue;
 import io.ledgerline.queue.CreateQueue;
 import io.ledgerline.queue.EmergencyStopQueue;
+import io.ledgerline.queue.EntryDetails;
+import io.ledgerline.queue.FailEntry;
+import io.ledgerline.queue.JoinBatch;
 import io.ledgerline.queue.JoinQueue;
 import io.ledgerline.queue.LeaveQueue;
 import io.ledgerline.queue.MarkNoShow;
@@ -24,6 +27,7 @@ import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.RequeueEntry;
 import io.ledgerline.queue.ResumeQueue;
+import io.ledgerline.queue.ScheduleQueue;
 import io.ledgerline.queue.SleepQueue;
 import io.ledgerline.queue.TransferEntry;
 import io.ledgerline.queue.WakeQueue;
@@ -41,6 +45,8 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -95,9 +101,41 @@ public class QueueCommandResource {
                               @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         String entryId = request != null && request.entryId() != null ? request.entryId() : entryIdFor(queueId, key);
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
-        return send(key, actor, now -> new JoinQueue(queueId, entryId, priority, now), (commandId, q, submitted) ->
+        Instant scheduledAt = request == null ? null : request.scheduledAt();
+        EntryDetails details = request == null ? EntryDetails.NONE : request.details();
+        return send(key, actor, now -> new JoinQueue(queueId, entryId, priority, now, scheduledAt, details), (commandId, q, submitted) ->
                 OutcomeResponses.created(commandId, q, submitted,
-                        accepted -> "/queues/" + q + "/entries/" + accepted.entryId()));
+                        accepted -> "/queues/" + (accepted.redirectedTo() == null ? q : accepted.redirectedTo())
+                                + "/entries/" + accepted.entryId()));
+    }
+
+    /**
+     * Many joins in one command, accepted or rejected whole. Entries without an id are named after the key and their
+     * index when there is a key (so a retry is the same request), at random otherwise; the answer lists the ids.
+     */
+    @POST
+    @Path("{queueId}/entries/batch")
+    public Uni<Response> joinBatch(@PathParam("queueId") String queueId, JoinBatchRequest request,
+                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+        body(request, "{\"entries\": [{\"entryId\"?, \"priority\"?, \"scheduledAt\"?, …}]}");
+        List<JoinQueueRequest> entries = request.entries() == null ? List.of() : request.entries();
+        if (entries.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ProblemException(400, "INVALID_REQUEST", "entries holds a null");
+        }
+        List<String> ids = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            String given = entries.get(i).entryId();
+            ids.add(given != null ? given : entryIdFor(queueId, key == null ? null : key + "#" + i));
+        }
+        return send(key, actor, now -> {
+            List<JoinQueue> joins = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                JoinQueueRequest entry = entries.get(i);
+                joins.add(new JoinQueue(queueId, ids.get(i), priority(entry.priority(), Priority.NORMAL), now,
+                        entry.scheduledAt(), entry.details()));
+            }
+            return new JoinBatch(queueId, joins);
+        }, (commandId, q, submitted) -> OutcomeResponses.batchJoined(commandId, q, submitted, ids));
     }
 
     @DELETE
@@ -127,6 +165,15 @@ public class QueueCommandResource {
             case "requeue" -> new RequeueEntry(queueId, entryId);
             default -> throw new ProblemException(404, "NOT_FOUND", "no entry outcome " + outcome);
         });
+    }
+
+    /** A failed attempt to serve a called entry: it comes back after the queue's retry delay, or ends FAILED. */
+    @POST
+    @Path("{queueId}/entries/{entryId}/fail")
+    public Uni<Response> fail(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
+                              ReasonRequest request, @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+        String reason = request == null ? null : trimmed(request.reason());
+        return send(key, actor, now -> new FailEntry(queueId, entryId, reason, now));
     }
 
     @PUT
@@ -179,6 +226,15 @@ public class QueueCommandResource {
                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"until\": an ISO-8601 instant}");
         return send(key, actor, now -> new SleepQueue(queueId, request.until(), now));
+    }
+
+    /** The queue's planned opening and closing (a show's sale); both absent clears the plan. */
+    @PUT
+    @Path("{queueId}/schedule")
+    public Uni<Response> schedule(@PathParam("queueId") String queueId, ScheduleRequest request,
+                                  @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+        body(request, "{\"opensAt\"?: an ISO-8601 instant, \"closesAt\"?: an ISO-8601 instant}");
+        return send(key, actor, now -> new ScheduleQueue(queueId, request.opensAt(), request.closesAt(), now));
     }
 
     @POST

@@ -1,4 +1,4 @@
 package io.ledgerline.command.api;
 
-/** Optional body of pause and emergency-stop: why, for the audit trail. */
+/** Body of pause (optional), emergency-stop and fail (required there): why, for the audit trail. */
 public record ReasonRequest(String reason) {}

@@ -1,18 +1,55 @@
 package io.ledgerline.command.api;
 
+import io.ledgerline.queue.OpeningHours;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.RetryPolicy;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
  * A queue's settings as JSON: {@code {"tags":["critical"], "ticketPrefix":"A", "maxConcurrent":2,
- * "serviceTime":"PT6M", "retry":{"delays":["PT5M","PT15M"], "maxRetries":4}}}. Every field may be left out for its
- * default; durations are ISO-8601. The domain checks the limits (CommandShape), the same as for the topic.
+ * "serviceTime":"PT6M", "retry":{"delays":["PT5M","PT15M"], "maxRetries":4},
+ * "calendar":{"zone":"America/New_York", "hours":{"MONDAY":["09:00-12:00","13:00-17:00"]}, "holidays":["2026-12-25"],
+ * "joinsWhileClosed":true}}}. Every field may be left out for its default; durations are ISO-8601. The domain checks
+ * the limits (CommandShape), the same as for the topic.
  */
 public record SettingsRequest(List<String> tags, String ticketPrefix, Integer maxConcurrent, Duration serviceTime,
-                              Retry retry) {
+                              Retry retry, Calendar calendar, String overflowTo) {
+
+    /** Opening hours: per weekday name, ranges "HH:mm-HH:mm" of local time in {@code zone}. */
+    public record Calendar(String zone, Map<String, List<String>> hours, List<String> holidays,
+                           Boolean joinsWhileClosed) {
+
+        OpeningHours toDomain() {
+            try {
+                Map<DayOfWeek, List<OpeningHours.Range>> byDay = new EnumMap<>(DayOfWeek.class);
+                (hours == null ? Map.<String, List<String>>of() : hours).forEach((day, ranges) -> byDay.put(
+                        DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)),
+                        ranges.stream().map(Calendar::range).toList()));
+                Set<LocalDate> dates = new HashSet<>();
+                (holidays == null ? List.<String>of() : holidays).forEach(date -> dates.add(LocalDate.parse(date)));
+                return new OpeningHours(zone == null ? "" : zone.strip(), byDay, dates,
+                        joinsWhileClosed != null && joinsWhileClosed);
+            } catch (RuntimeException e) {
+                throw new ProblemException(400, "INVALID_REQUEST", "calendar: expected weekday names, ranges like"
+                        + " \"09:00-17:00\" and dates like \"2026-12-25\" (" + e.getMessage() + ")");
+            }
+        }
+
+        private static OpeningHours.Range range(String text) {
+            String[] ends = text.split("-", 2);
+            return new OpeningHours.Range(LocalTime.parse(ends[0].strip()), LocalTime.parse(ends[1].strip()));
+        }
+    }
 
     /** {@code delays} left out keeps the default backoff; {@code maxRetries} left out keeps the default count. */
     public record Retry(List<Duration> delays, Integer maxRetries) {}
@@ -35,6 +72,8 @@ public record SettingsRequest(List<String> tags, String ticketPrefix, Integer ma
             throw new ProblemException(400, "INVALID_REQUEST", "tags holds a null");
         }
         return new QueueSettings(tags, request.ticketPrefix() == null ? "" : request.ticketPrefix().strip(),
-                request.maxConcurrent() == null ? 0 : request.maxConcurrent(), request.serviceTime(), retry);
+                request.maxConcurrent() == null ? 0 : request.maxConcurrent(), request.serviceTime(), retry,
+                request.calendar() == null ? null : request.calendar().toDomain(),
+                request.overflowTo() == null ? null : request.overflowTo().strip());
     }
 }

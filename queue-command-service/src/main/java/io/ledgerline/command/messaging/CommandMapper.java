@@ -2,15 +2,16 @@ package io.ledgerline.command.messaging;
 
 import io.ledgerline.queue.BulkCommand;
 import io.ledgerline.queue.CallNext;
-import io.ledgerline.queue.EmergencyStopByTags;
-import io.ledgerline.queue.ResumeByTags;
-import io.ledgerline.queue.TagSelector;
 import io.ledgerline.queue.ChangePriority;
 import io.ledgerline.queue.CloseQueue;
 import io.ledgerline.queue.CompleteEntry;
 import io.ledgerline.queue.ConfigureQueue;
 import io.ledgerline.queue.CreateQueue;
+import io.ledgerline.queue.EmergencyStopByTags;
 import io.ledgerline.queue.EmergencyStopQueue;
+import io.ledgerline.queue.EntryDetails;
+import io.ledgerline.queue.FailEntry;
+import io.ledgerline.queue.JoinBatch;
 import io.ledgerline.queue.JoinQueue;
 import io.ledgerline.queue.LeaveQueue;
 import io.ledgerline.queue.MarkNoShow;
@@ -18,9 +19,13 @@ import io.ledgerline.queue.OpenQueue;
 import io.ledgerline.queue.PauseQueue;
 import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.queue.ReleaseDueEntries;
 import io.ledgerline.queue.RequeueEntry;
+import io.ledgerline.queue.ResumeByTags;
 import io.ledgerline.queue.ResumeQueue;
+import io.ledgerline.queue.ScheduleQueue;
 import io.ledgerline.queue.SleepQueue;
+import io.ledgerline.queue.TagSelector;
 import io.ledgerline.queue.TransferEntry;
 import io.ledgerline.queue.WakeQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,8 +95,9 @@ public class CommandMapper {
                     new CreateQueue(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
             case ledgerline.queue.v1.ConfigureQueue p ->
                     new ConfigureQueue(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
-            case ledgerline.queue.v1.JoinQueue p ->
-                    new JoinQueue(q, p.getEntryId(), priority(p.getPriority()), p.getJoinedAt());
+            case ledgerline.queue.v1.JoinQueue p -> join(q, p);
+            case ledgerline.queue.v1.JoinBatch p ->
+                    new JoinBatch(q, p.getEntries() == null ? null : p.getEntries().stream().map(e -> join(q, e)).toList());
             case ledgerline.queue.v1.LeaveQueue p -> new LeaveQueue(q, p.getEntryId());
             case ledgerline.queue.v1.CallNext p -> new CallNext(q, p.getCalledAt(), p.getCounter());
             case ledgerline.queue.v1.CompleteEntry p -> new CompleteEntry(q, p.getEntryId(), p.getCompletedAt());
@@ -106,9 +112,13 @@ public class CommandMapper {
             // The sender's clock says when the sleep was asked for: the wake time must lie after it.
             case ledgerline.queue.v1.SleepQueue p -> new SleepQueue(q, p.getUntil(), envelope.getIssuedAt());
             case ledgerline.queue.v1.WakeQueue p -> new WakeQueue(q);
-            case ledgerline.queue.v1.OpenQueue p -> new OpenQueue(q);
-            case ledgerline.queue.v1.CloseQueue p -> new CloseQueue(q);
+            case ledgerline.queue.v1.OpenQueue p -> new OpenQueue(q, p.getScheduledFor());
+            case ledgerline.queue.v1.CloseQueue p -> new CloseQueue(q, p.getScheduledFor());
+            case ledgerline.queue.v1.ScheduleQueue p -> new ScheduleQueue(q, p.getOpensAt(), p.getClosesAt(),
+                    p.getRequestedAt());
             case ledgerline.queue.v1.EmergencyStopQueue p -> new EmergencyStopQueue(q, p.getReason());
+            case ledgerline.queue.v1.FailEntry p -> new FailEntry(q, p.getEntryId(), p.getReason(), p.getFailedAt());
+            case ledgerline.queue.v1.ReleaseDueEntries p -> new ReleaseDueEntries(q, p.getAsOf());
             case null -> throw new MalformedCommandException("the command has no payload");
             default -> throw new MalformedCommandException(
                     "unknown command payload " + envelope.getPayload().getClass().getSimpleName());
@@ -121,7 +131,8 @@ public class CommandMapper {
                     new ledgerline.queue.v1.CreateQueue(c.name(), c.capacity(), SettingsMapper.toAvro(c.settings()));
             case ConfigureQueue c ->
                     new ledgerline.queue.v1.ConfigureQueue(c.name(), c.capacity(), SettingsMapper.toAvro(c.settings()));
-            case JoinQueue c -> new ledgerline.queue.v1.JoinQueue(c.entryId(), avro(c.priority()), c.joinedAt());
+            case JoinQueue c -> join(c);
+            case JoinBatch c -> new ledgerline.queue.v1.JoinBatch(c.entries().stream().map(CommandMapper::join).toList());
             case LeaveQueue c -> new ledgerline.queue.v1.LeaveQueue(c.entryId());
             case CallNext c -> new ledgerline.queue.v1.CallNext(c.calledAt(), c.counter());
             case CompleteEntry c -> new ledgerline.queue.v1.CompleteEntry(c.entryId(), c.completedAt());
@@ -135,10 +146,25 @@ public class CommandMapper {
             case ResumeQueue c -> new ledgerline.queue.v1.ResumeQueue();
             case SleepQueue c -> new ledgerline.queue.v1.SleepQueue(c.until());
             case WakeQueue c -> new ledgerline.queue.v1.WakeQueue();
-            case OpenQueue c -> new ledgerline.queue.v1.OpenQueue();
-            case CloseQueue c -> new ledgerline.queue.v1.CloseQueue();
+            case OpenQueue c -> new ledgerline.queue.v1.OpenQueue(c.scheduledFor());
+            case CloseQueue c -> new ledgerline.queue.v1.CloseQueue(c.scheduledFor());
+            case ScheduleQueue c -> new ledgerline.queue.v1.ScheduleQueue(c.opensAt(), c.closesAt(), c.requestedAt());
             case EmergencyStopQueue c -> new ledgerline.queue.v1.EmergencyStopQueue(c.reason());
+            case FailEntry c -> new ledgerline.queue.v1.FailEntry(c.entryId(), c.reason(), c.failedAt());
+            case ReleaseDueEntries c -> new ledgerline.queue.v1.ReleaseDueEntries(c.asOf());
         };
+    }
+
+    private static JoinQueue join(String queueId, ledgerline.queue.v1.JoinQueue p) {
+        return new JoinQueue(queueId, p.getEntryId(), priority(p.getPriority()), p.getJoinedAt(), p.getScheduledAt(),
+                new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()),
+                p.getOverflowedFrom());
+    }
+
+    private static ledgerline.queue.v1.JoinQueue join(JoinQueue c) {
+        EntryDetails d = c.details();
+        return new ledgerline.queue.v1.JoinQueue(c.entryId(), avro(c.priority()), c.joinedAt(), c.scheduledAt(),
+                d.type(), d.externalRef(), d.personRef(), d.metadata(), c.overflowedFrom());
     }
 
     static Priority priority(ledgerline.queue.v1.Priority priority) {

@@ -6,10 +6,14 @@ import static io.ledgerline.command.messaging.CommandMapper.priority;
 import io.ledgerline.command.model.SequencedEvent;
 import io.ledgerline.queue.EntryCalled;
 import io.ledgerline.queue.EntryCompleted;
+import io.ledgerline.queue.EntryDetails;
+import io.ledgerline.queue.EntryFailed;
 import io.ledgerline.queue.EntryJoined;
+import io.ledgerline.queue.EntryOverflowed;
 import io.ledgerline.queue.EntryLeft;
 import io.ledgerline.queue.EntryMarkedNoShow;
 import io.ledgerline.queue.EntryPriorityChanged;
+import io.ledgerline.queue.EntryReleased;
 import io.ledgerline.queue.EntryRequeued;
 import io.ledgerline.queue.EntryTransferredOut;
 import io.ledgerline.queue.QueueClosed;
@@ -18,6 +22,10 @@ import io.ledgerline.queue.QueueCreated;
 import io.ledgerline.queue.QueueEmergencyStopped;
 import io.ledgerline.queue.QueueEvent;
 import io.ledgerline.queue.QueueOpened;
+import io.ledgerline.queue.QueueScheduled;
+import io.ledgerline.queue.QueueStatus;
+import io.ledgerline.queue.ScheduleLapsed;
+import io.ledgerline.queue.EntriesClosedOut;
 import io.ledgerline.queue.QueuePaused;
 import io.ledgerline.queue.QueueResumed;
 import io.ledgerline.queue.QueueSlept;
@@ -54,8 +62,12 @@ public class EventMapper {
                     new QueueCreated(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
             case ledgerline.queue.v1.QueueConfigured p ->
                     new QueueConfigured(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
-            case ledgerline.queue.v1.EntryJoined p -> new EntryJoined(
-                    q, p.getEntryId(), priority(p.getPriority()), p.getTicket(), p.getJoinedAt(), p.getNumber());
+            case ledgerline.queue.v1.EntryJoined p -> new EntryJoined(q, p.getEntryId(), priority(p.getPriority()),
+                    p.getTicket(), p.getJoinedAt(), p.getNumber(), p.getHeldUntil(),
+                    new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()));
+            case ledgerline.queue.v1.EntryOverflowed p -> new EntryOverflowed(q, p.getEntryId(), p.getTargetQueueId(),
+                    priority(p.getPriority()), p.getJoinedAt(), p.getScheduledAt(),
+                    new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()));
             case ledgerline.queue.v1.EntryLeft p -> new EntryLeft(q, p.getEntryId());
             case ledgerline.queue.v1.EntryCalled p ->
                     new EntryCalled(q, p.getEntryId(), p.getCalledAt(), p.getNumber(), p.getCounter());
@@ -70,9 +82,17 @@ public class EventMapper {
             case ledgerline.queue.v1.QueueResumed p -> new QueueResumed(q);
             case ledgerline.queue.v1.QueueSlept p -> new QueueSlept(q, p.getUntil());
             case ledgerline.queue.v1.QueueWoken p -> new QueueWoken(q);
-            case ledgerline.queue.v1.QueueOpened p -> new QueueOpened(q);
-            case ledgerline.queue.v1.QueueClosed p -> new QueueClosed(q);
+            case ledgerline.queue.v1.QueueOpened p -> new QueueOpened(q, p.getScheduledFor());
+            case ledgerline.queue.v1.QueueClosed p -> new QueueClosed(q, p.getClosedOut(), p.getClosedOutCount(),
+                    p.getScheduledFor());
+            case ledgerline.queue.v1.EntriesClosedOut p -> new EntriesClosedOut(q, p.getEntryIds());
+            case ledgerline.queue.v1.QueueScheduled p -> new QueueScheduled(q, p.getOpensAt(), p.getClosesAt());
+            case ledgerline.queue.v1.ScheduleLapsed p -> new ScheduleLapsed(q, p.getTransition(), p.getScheduledFor(),
+                    QueueStatus.valueOf(p.getStatus()));
             case ledgerline.queue.v1.QueueEmergencyStopped p -> new QueueEmergencyStopped(q, p.getReason());
+            case ledgerline.queue.v1.EntryFailed p -> new EntryFailed(
+                    q, p.getEntryId(), p.getReason(), p.getAttempt(), p.getFailedAt(), p.getRetryAt());
+            case ledgerline.queue.v1.EntryReleased p -> new EntryReleased(q, p.getEntryId());
             case null, default -> throw new IllegalStateException("event " + envelope.getEventId()
                     + " of queue " + q + " has a payload this service cannot apply");
         };
@@ -93,8 +113,12 @@ public class EventMapper {
                     new ledgerline.queue.v1.QueueCreated(e.name(), e.capacity(), SettingsMapper.toAvro(e.settings()));
             case QueueConfigured e ->
                     new ledgerline.queue.v1.QueueConfigured(e.name(), e.capacity(), SettingsMapper.toAvro(e.settings()));
-            case EntryJoined e -> new ledgerline.queue.v1.EntryJoined(
-                    e.entryId(), avro(e.priority()), e.ticket(), e.joinedAt(), e.number());
+            case EntryJoined e -> new ledgerline.queue.v1.EntryJoined(e.entryId(), avro(e.priority()), e.ticket(),
+                    e.joinedAt(), e.number(), e.heldUntil(), e.details().type(), e.details().externalRef(),
+                    e.details().personRef(), e.details().metadata());
+            case EntryOverflowed e -> new ledgerline.queue.v1.EntryOverflowed(e.entryId(), e.targetQueueId(),
+                    avro(e.priority()), e.joinedAt(), e.scheduledAt(), e.details().type(), e.details().externalRef(),
+                    e.details().personRef(), e.details().metadata());
             case EntryLeft e -> new ledgerline.queue.v1.EntryLeft(e.entryId());
             case EntryCalled e ->
                     new ledgerline.queue.v1.EntryCalled(e.entryId(), e.calledAt(), e.number(), e.counter());
@@ -109,9 +133,17 @@ public class EventMapper {
             case QueueResumed e -> new ledgerline.queue.v1.QueueResumed();
             case QueueSlept e -> new ledgerline.queue.v1.QueueSlept(e.until());
             case QueueWoken e -> new ledgerline.queue.v1.QueueWoken();
-            case QueueOpened e -> new ledgerline.queue.v1.QueueOpened();
-            case QueueClosed e -> new ledgerline.queue.v1.QueueClosed();
+            case QueueOpened e -> new ledgerline.queue.v1.QueueOpened(e.scheduledFor());
+            case QueueClosed e -> new ledgerline.queue.v1.QueueClosed(e.closedOut(), e.closedOutCount(),
+                    e.scheduledFor());
+            case EntriesClosedOut e -> new ledgerline.queue.v1.EntriesClosedOut(e.entryIds());
+            case QueueScheduled e -> new ledgerline.queue.v1.QueueScheduled(e.opensAt(), e.closesAt());
+            case ScheduleLapsed e -> new ledgerline.queue.v1.ScheduleLapsed(e.transition(), e.scheduledFor(),
+                    e.status().name());
             case QueueEmergencyStopped e -> new ledgerline.queue.v1.QueueEmergencyStopped(e.reason());
+            case EntryFailed e -> new ledgerline.queue.v1.EntryFailed(
+                    e.entryId(), e.reason(), e.attempt(), e.failedAt(), e.retryAt());
+            case EntryReleased e -> new ledgerline.queue.v1.EntryReleased(e.entryId());
         };
     }
 }

@@ -17,7 +17,7 @@ public class ResultMapper {
     public CommandResult toAvro(Answer answer) {
         Object avroOutcome = switch (answer.outcome()) {
             case CommandOutcome.Accepted a -> new CommandAccepted(a.firstSequence(), a.lastSequence(), a.entryId(),
-                    a.entryNumber());
+                    a.entryNumber(), a.redirectedTo());
             case CommandOutcome.Rejected r -> new CommandRejected(r.reason(), r.detail() == null ? "" : r.detail());
             case CommandOutcome.BulkApplied b -> new BulkApplied(b.changed(), b.unchanged(), b.failed().stream()
                     .map(f -> new QueueFailure(f.queueId(), f.reason(), f.detail())).toList());
@@ -37,7 +37,7 @@ public class ResultMapper {
     public Answer toDomain(CommandResult result) {
         CommandOutcome outcome = switch (result.getOutcome()) {
             case CommandAccepted a -> new CommandOutcome.Accepted(a.getFirstSequence(), a.getLastSequence(),
-                    a.getEntryId(), a.getEntryNumber());
+                    a.getEntryId(), a.getEntryNumber(), a.getRedirectedTo());
             case CommandRejected r -> new CommandOutcome.Rejected(r.getReason(), r.getDetail());
             case BulkApplied b -> new CommandOutcome.BulkApplied(b.getChanged(), b.getUnchanged(), b.getFailed().stream()
                     .map(f -> new CommandOutcome.QueueFailure(f.getQueueId(), f.getReason(), f.getDetail())).toList());

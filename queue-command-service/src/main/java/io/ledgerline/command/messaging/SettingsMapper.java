@@ -1,9 +1,18 @@
 package io.ledgerline.command.messaging;
 
+import io.ledgerline.queue.OpeningHours;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.RetryPolicy;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A queue's settings between the domain and the Avro record that commands, events and checkpoints share. Absent
@@ -21,7 +30,34 @@ public final class SettingsMapper {
                 .setServiceTimeMillis(settings.serviceTime() == null ? null : settings.serviceTime().toMillis())
                 .setRetryDelaysMillis(settings.retry().delays().stream().map(Duration::toMillis).toList())
                 .setMaxRetries(settings.retry().maxRetries())
+                .setCalendar(settings.calendar() == null ? null : toAvro(settings.calendar()))
+                .setOverflowTo(settings.overflowTo())
                 .build();
+    }
+
+    private static ledgerline.queue.v1.OpeningHours toAvro(OpeningHours hours) {
+        List<ledgerline.queue.v1.OpeningRange> ranges = new ArrayList<>();
+        hours.hours().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(day -> day.getValue().forEach(
+                range -> ranges.add(new ledgerline.queue.v1.OpeningRange(day.getKey().name(), range.start().toString(),
+                        range.end().toString()))));
+        return new ledgerline.queue.v1.OpeningHours(hours.zone(), ranges,
+                hours.holidays().stream().sorted().map(LocalDate::toString).toList(), hours.joinsWhileClosed());
+    }
+
+    /** @throws MalformedCommandException when a day, time or date does not parse */
+    private static OpeningHours toDomain(ledgerline.queue.v1.OpeningHours avro) {
+        try {
+            Map<DayOfWeek, List<OpeningHours.Range>> hours = new EnumMap<>(DayOfWeek.class);
+            for (ledgerline.queue.v1.OpeningRange range : avro.getHours()) {
+                hours.computeIfAbsent(DayOfWeek.valueOf(range.getDay()), day -> new ArrayList<>()).add(
+                        new OpeningHours.Range(LocalTime.parse(range.getStart()), LocalTime.parse(range.getEnd())));
+            }
+            Set<LocalDate> holidays = new HashSet<>();
+            avro.getHolidays().forEach(date -> holidays.add(LocalDate.parse(date)));
+            return new OpeningHours(avro.getZone(), hours, holidays, avro.getJoinsWhileClosed());
+        } catch (RuntimeException e) {
+            throw new MalformedCommandException("calendar does not parse: " + e.getMessage());
+        }
     }
 
     public static QueueSettings toDomain(ledgerline.queue.v1.QueueSettings avro) {
@@ -31,6 +67,7 @@ public final class SettingsMapper {
         List<Duration> delays = avro.getRetryDelaysMillis().stream().map(Duration::ofMillis).toList();
         return new QueueSettings(avro.getTags(), avro.getTicketPrefix(), avro.getMaxConcurrent(),
                 avro.getServiceTimeMillis() == null ? null : Duration.ofMillis(avro.getServiceTimeMillis()),
-                new RetryPolicy(delays, avro.getMaxRetries()));
+                new RetryPolicy(delays, avro.getMaxRetries()),
+                avro.getCalendar() == null ? null : toDomain(avro.getCalendar()), avro.getOverflowTo());
     }
 }

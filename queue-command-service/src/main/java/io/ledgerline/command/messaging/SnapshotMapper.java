@@ -6,6 +6,7 @@ import static io.ledgerline.command.messaging.CommandMapper.priority;
 import io.ledgerline.command.model.QueueCheckpoint;
 import io.ledgerline.queue.Entry;
 import io.ledgerline.queue.EntryStatus;
+import io.ledgerline.queue.QueueSchedule;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.QueueState;
 import io.ledgerline.queue.QueueStatus;
@@ -37,7 +38,7 @@ public class SnapshotMapper {
             List<EntrySnapshot> slice = entries
                     .subList(part * partEntries, Math.min(entries.size(), (part + 1) * partEntries)).stream()
                     .map(e -> new EntrySnapshot(e.entryId(), avro(e.priority()), e.ticket(), e.status().name(),
-                            e.joinedAt(), e.number()))
+                            e.joinedAt(), e.number(), e.heldUntil(), e.attempts()))
                     .toList();
             records.add(QueueSnapshot.newBuilder()
                     .setQueueId(checkpoint.queueId())
@@ -48,6 +49,8 @@ public class SnapshotMapper {
                     .setNextTicket(state.nextTicket())
                     .setEntries(slice)
                     .setSleepingUntil(state.sleepingUntil())
+                    .setOpensAt(state.schedule().opensAt())
+                    .setClosesAt(state.schedule().closesAt())
                     .setSettings(SettingsMapper.toAvro(state.settings()))
                     .setReplayFrom(replayFrom)
                     .setPart(part)
@@ -67,10 +70,11 @@ public class SnapshotMapper {
             for (EntrySnapshot e : part.getEntries()) {
                 String number = e.getNumber() != null ? e.getNumber() : settings.numberFor(e.getTicket());
                 entries.add(new Entry(e.getEntryId(), priority(e.getPriority()), e.getTicket(),
-                        EntryStatus.valueOf(e.getStatus()), e.getJoinedAt(), number));
+                        EntryStatus.valueOf(e.getStatus()), e.getJoinedAt(), number, e.getHeldUntil(), e.getAttempts()));
             }
         }
         return QueueState.restore(head.getQueueId(), head.getName(), head.getCapacity(), settings,
-                QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), entries);
+                QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), entries,
+                new QueueSchedule(head.getOpensAt(), head.getClosesAt()));
     }
 }

@@ -7,6 +7,8 @@ import io.ledgerline.queue.CompleteEntry;
 import io.ledgerline.queue.ConfigureQueue;
 import io.ledgerline.queue.CreateQueue;
 import io.ledgerline.queue.EmergencyStopQueue;
+import io.ledgerline.queue.FailEntry;
+import io.ledgerline.queue.JoinBatch;
 import io.ledgerline.queue.JoinQueue;
 import io.ledgerline.queue.LeaveQueue;
 import io.ledgerline.queue.MarkNoShow;
@@ -14,15 +16,20 @@ import io.ledgerline.queue.OpenQueue;
 import io.ledgerline.queue.PauseQueue;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.QueueSettings;
+import io.ledgerline.queue.ReleaseDueEntries;
 import io.ledgerline.queue.RequeueEntry;
 import io.ledgerline.queue.ResumeQueue;
+import io.ledgerline.queue.ScheduleQueue;
 import io.ledgerline.queue.SleepQueue;
 import io.ledgerline.queue.TransferEntry;
 import io.ledgerline.queue.WakeQueue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * What a command asks for, as a short digest: two commands under one idempotency key are "the same request" when
@@ -39,7 +46,8 @@ public final class CommandFingerprint {
         Object[] content = switch (command) {
             case CreateQueue c -> withSettings(c.settings(), "create", c.queueId(), c.name(), c.capacity());
             case ConfigureQueue c -> withSettings(c.settings(), "configure", c.queueId(), c.name(), c.capacity());
-            case JoinQueue c -> fields("join", c.queueId(), c.entryId(), c.priority());
+            case JoinQueue c -> join(c);
+            case JoinBatch c -> fields("batch", c.queueId(), c.entries().stream().map(e -> Arrays.asList(join(e))).toList());
             case LeaveQueue c -> fields("leave", c.queueId(), c.entryId());
             case CallNext c -> c.counter() == null ? fields("call-next", c.queueId())
                     : fields("call-next", c.queueId(), c.counter());
@@ -52,11 +60,30 @@ public final class CommandFingerprint {
             case ResumeQueue c -> fields("resume", c.queueId());
             case SleepQueue c -> fields("sleep", c.queueId(), c.until());
             case WakeQueue c -> fields("wake", c.queueId());
-            case OpenQueue c -> fields("open", c.queueId());
-            case CloseQueue c -> fields("close", c.queueId());
+            case OpenQueue c -> c.scheduledFor() == null ? fields("open", c.queueId())
+                    : fields("open", c.queueId(), c.scheduledFor());
+            case CloseQueue c -> c.scheduledFor() == null ? fields("close", c.queueId())
+                    : fields("close", c.queueId(), c.scheduledFor());
+            // Without requestedAt: the same plan asked again a second later is the same request.
+            case ScheduleQueue c -> fields("schedule", c.queueId(), c.opensAt(), c.closesAt());
             case EmergencyStopQueue c -> fields("emergency-stop", c.queueId(), c.reason());
+            case FailEntry c -> fields("fail", c.queueId(), c.entryId(), c.reason());
+            // Without its time: two firings of one release timer at different moments are the same request.
+            case ReleaseDueEntries c -> fields("release", c.queueId());
         };
         return digest(content);
+    }
+
+    /** A join's later fields count only when set, like the settings below. */
+    private static Object[] join(JoinQueue c) {
+        List<Object> fields = new ArrayList<>(List.of("join", c.queueId(), c.entryId(), c.priority()));
+        if (c.scheduledAt() != null) {
+            fields.add(c.scheduledAt());
+        }
+        if (!c.details().isNone()) {
+            fields.add(c.details()); // a record: its text names every detail, metadata sorted by key
+        }
+        return fields.toArray();
     }
 
     private static Object[] fields(Object... values) {

@@ -7,10 +7,16 @@ public sealed interface CommandOutcome {
 
     /**
      * Events {@code firstSequence..lastSequence} were appended; {@code entryId} names the entry concerned, if any, and
-     * {@code entryNumber} is the number people see for it (A-042).
+     * {@code entryNumber} is the number people see for it (A-042). {@code redirectedTo} is the overflow queue a join
+     * that found its queue full was forwarded to, null otherwise.
      */
-    record Accepted(long firstSequence, long lastSequence, String entryId, String entryNumber)
-            implements CommandOutcome {}
+    record Accepted(long firstSequence, long lastSequence, String entryId, String entryNumber, String redirectedTo)
+            implements CommandOutcome {
+
+        public Accepted(long firstSequence, long lastSequence, String entryId, String entryNumber) {
+            this(firstSequence, lastSequence, entryId, entryNumber, null);
+        }
+    }
 
     /** Nothing was appended; {@code reason} is machine-readable (a rejection reason or a message-level problem). */
     record Rejected(String reason, String detail) implements CommandOutcome {}

@@ -4,11 +4,14 @@ import io.ledgerline.queue.Decision;
 import io.ledgerline.queue.Entry;
 import io.ledgerline.queue.EntryCalled;
 import io.ledgerline.queue.EntryCompleted;
+import io.ledgerline.queue.EntryFailed;
 import io.ledgerline.queue.EntryJoined;
 import io.ledgerline.queue.EntryLeft;
 import io.ledgerline.queue.EntryMarkedNoShow;
 import io.ledgerline.queue.EntryPriorityChanged;
+import io.ledgerline.queue.EntryReleased;
 import io.ledgerline.queue.EntryRequeued;
+import io.ledgerline.queue.EntryOverflowed;
 import io.ledgerline.queue.EntryTransferredOut;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.QueueDecider;
@@ -169,6 +172,8 @@ public final class QueueBook {
         long sequence = first - 1;
         List<SequencedEvent> sequenced = new ArrayList<>(events.size());
         String entryId = null;
+        String redirectedTo = events.isEmpty() || !(events.get(0) instanceof EntryOverflowed overflowed)
+                ? null : overflowed.targetQueueId();
         for (QueueEvent event : events) {
             state = QueueDecider.evolve(state, event);
             sequenced.add(new SequencedEvent(++sequence, event));
@@ -178,7 +183,8 @@ public final class QueueBook {
         }
         advance(partition, queueId, slot, state, sequence, events.size());
         String entryNumber = numberOf(entryId, before, state);
-        return new Handling(new CommandOutcome.Accepted(first, sequence, entryId, entryNumber), List.copyOf(sequenced));
+        return new Handling(new CommandOutcome.Accepted(first, sequence, entryId, entryNumber, redirectedTo),
+                List.copyOf(sequenced));
     }
 
     private void advance(int partition, String queueId, QueueSlot slot, QueueState state, long sequence, int events) {
@@ -220,6 +226,9 @@ public final class QueueBook {
             case EntryRequeued e -> e.entryId();
             case EntryPriorityChanged e -> e.entryId();
             case EntryTransferredOut e -> e.entryId();
+            case EntryFailed e -> e.entryId();
+            case EntryReleased e -> e.entryId();
+            case EntryOverflowed e -> e.entryId();
             default -> null;
         };
     }

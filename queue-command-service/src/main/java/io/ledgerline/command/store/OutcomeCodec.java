@@ -43,6 +43,7 @@ final class OutcomeCodec {
                     out.writeInt((int) (a.lastSequence() - a.firstSequence()));
                     out.writeUTF(a.entryId() == null ? "" : a.entryId());
                     out.writeUTF(a.entryNumber() == null ? "" : a.entryNumber()); // absent in values written before
+                    out.writeUTF(a.redirectedTo() == null ? "" : a.redirectedTo()); // the same
                 }
                 case CommandOutcome.Rejected r -> {
                     out.writeByte(REJECTED);
@@ -72,8 +73,9 @@ final class OutcomeCodec {
                     long last = first + in.readInt();
                     String entryId = in.readUTF();
                     String entryNumber = in.available() > 0 ? in.readUTF() : "";
+                    String redirectedTo = in.available() > 0 ? in.readUTF() : "";
                     yield new CommandOutcome.Accepted(first, last, entryId.isEmpty() ? null : entryId,
-                            entryNumber.isEmpty() ? null : entryNumber);
+                            entryNumber.isEmpty() ? null : entryNumber, redirectedTo.isEmpty() ? null : redirectedTo);
                 }
                 case REJECTED -> new CommandOutcome.Rejected(in.readUTF(), in.readUTF());
                 default -> throw new IllegalStateException("idempotency store value of unknown outcome kind");

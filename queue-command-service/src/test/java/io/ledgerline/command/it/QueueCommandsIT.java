@@ -161,6 +161,94 @@ class QueueCommandsIT {
     }
 
     @Test
+    void a_calendar_refuses_calls_outside_its_hours_and_lets_people_join_meanwhile() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        String everyDay = "{\"MONDAY\":[\"00:00-23:59\"],\"TUESDAY\":[\"00:00-23:59\"],\"WEDNESDAY\":[\"00:00-23:59\"],"
+                + "\"THURSDAY\":[\"00:00-23:59\"],\"FRIDAY\":[\"00:00-23:59\"],\"SATURDAY\":[\"00:00-23:59\"],"
+                + "\"SUNDAY\":[\"00:00-23:59\"]}";
+        given().contentType(ContentType.JSON).body("{\"queueId\":\"" + queue + "\",\"name\":\"Holiday desk\",\"capacity\":10,"
+                        + "\"settings\":{\"calendar\":{\"zone\":\"UTC\",\"hours\":" + everyDay + ",\"holidays\":[\"" + today
+                        + "\",\"" + tomorrow + "\"],\"joinsWhileClosed\":true}}}")
+                .when().post("/queues").then().statusCode(201);
+        join(queue, "ann", "NORMAL").statusCode(201);
+        problem(callNext(queue), 409, "OUTSIDE_HOURS");
+
+        // the same hours without the holidays: open now (but in the last minute of a day, which no range covers)
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        org.junit.jupiter.api.Assumptions.assumeFalse(now.isAfter(java.time.LocalTime.of(23, 58, 50)));
+        given().contentType(ContentType.JSON).body("{\"name\":\"Holiday desk\",\"capacity\":10,\"settings\":{\"calendar\":"
+                        + "{\"zone\":\"UTC\",\"hours\":" + everyDay + "}}}")
+                .when().put("/queues/{q}", queue).then().statusCode(200);
+        callNext(queue).statusCode(200).body("entryId", equalTo("ann"));
+        problem(given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"capacity\":10,\"settings\":{\"calendar\":"
+                + "{\"zone\":\"Mars/Olympus\",\"hours\":" + everyDay + "}}}").when().put("/queues/{q}", queue).then(),
+                400, "INVALID_REQUEST");
+        problem(given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"capacity\":10,\"settings\":{\"calendar\":"
+                + "{\"zone\":\"UTC\",\"hours\":{\"FUNDAY\":[\"09:00-17:00\"]}}}}").when().put("/queues/{q}", queue).then(),
+                400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void a_batch_of_joins_is_accepted_whole_with_its_details_or_refused_whole() {
+        given().contentType(ContentType.JSON).body("{\"queueId\":\"" + queue + "\",\"name\":\"Dialer\",\"capacity\":3,"
+                + "\"settings\":{\"ticketPrefix\":\"L\"}}").when().post("/queues").then().statusCode(201);
+        String batch = "{\"entries\":[{\"entryId\":\"lead-1\",\"type\":\"callback\",\"externalRef\":\"CRM 88\","
+                + "\"personRef\":\"p-1\",\"metadata\":{\"timezone\":\"Europe/Paris\"}},{\"priority\":\"HIGH\"}]}";
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "batch-" + queue).body(batch)
+                .when().post("/queues/{q}/entries/batch", queue).then().statusCode(201)
+                .body("entryIds[0]", equalTo("lead-1")).body("entryIds.size()", equalTo(2))
+                .body("firstEntryNumber", equalTo("L-001"));
+        // the same key and body again: the same answer, nothing appended twice
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "batch-" + queue).body(batch)
+                .when().post("/queues/{q}/entries/batch", queue).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("entryIds.size()", equalTo(2));
+        // two more would pass the capacity of 3: neither joins
+        problem(given().contentType(ContentType.JSON).body("{\"entries\":[{\"entryId\":\"c\"},{\"entryId\":\"d\"}]}")
+                .when().post("/queues/{q}/entries/batch", queue).then(), 409, "QUEUE_FULL");
+        problem(given().contentType(ContentType.JSON).body("{\"entries\":[]}")
+                .when().post("/queues/{q}/entries/batch", queue).then(), 400, "INVALID_REQUEST");
+        join(queue, "c", "NORMAL").statusCode(201).body("entryNumber", equalTo("L-003"));
+
+        var events = TopicProbe.<QueueEventEnvelope>readAvro(TopicProbe.topic("events"), queue,
+                found -> found.size() >= 4, Duration.ofSeconds(20));
+        assertThat(events).hasSize(4);
+        EntryJoined first = (EntryJoined) events.get(1).getPayload();
+        assertThat(first.getNumber()).isEqualTo("L-001");
+        assertThat(first.getType()).isEqualTo("callback");
+        assertThat(first.getExternalRef()).isEqualTo("CRM 88");
+        assertThat(first.getPersonRef()).isEqualTo("p-1");
+        assertThat(first.getMetadata()).containsEntry("timezone", "Europe/Paris");
+        assertThat(((EntryJoined) events.get(2).getPayload()).getPriority()).hasToString("HIGH");
+        assertThat(events.get(1).getCausationCommandId()).isEqualTo(events.get(2).getCausationCommandId());
+    }
+
+    @Test
+    void a_full_queue_sends_a_join_on_to_its_overflow_queue_wherever_that_queue_lives() {
+        String overflow = queue + "-b";
+        create(overflow, 10).statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"queueId\":\"" + queue + "\",\"name\":\"Desk A\",\"capacity\":1,"
+                + "\"settings\":{\"overflowTo\":\"" + overflow + "\"}}").when().post("/queues").then().statusCode(201);
+        join(queue, "ann", "NORMAL").statusCode(201).body("redirectedTo", org.hamcrest.Matchers.nullValue());
+        String commandId = join(queue, "bob", "HIGH").statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/queues/" + overflow + "/entries/bob"))
+                .body("queueId", equalTo(queue)).body("redirectedTo", equalTo(overflow))
+                .extract().path("commandId");
+
+        var there = TopicProbe.<QueueEventEnvelope>readAvro(TopicProbe.topic("events"), overflow,
+                found -> found.size() >= 2, Duration.ofSeconds(20));
+        EntryJoined bob = (EntryJoined) there.get(1).getPayload();
+        assertThat(bob.getEntryId()).isEqualTo("bob");
+        assertThat(bob.getPriority()).hasToString("HIGH");
+        assertThat(there.get(1).getCausationCommandId()).isEqualTo(commandId + ".overflow.bob");
+        var here = TopicProbe.<QueueEventEnvelope>readAvro(TopicProbe.topic("events"), queue,
+                found -> found.size() >= 3, Duration.ofSeconds(20));
+        assertThat(here.get(2).getPayload()).isInstanceOf(ledgerline.queue.v1.EntryOverflowed.class);
+        problem(given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"capacity\":1,\"settings\":{\"overflowTo\":\""
+                + queue + "\"}}").when().put("/queues/{q}", queue).then(), 400, "INVALID_REQUEST");
+    }
+
+    @Test
     void settings_out_of_their_limits_are_problems() {
         for (String settings : new String[] {"{\"tags\":[\"a b\"]}", "{\"ticketPrefix\":\"A-\"}",
                 "{\"maxConcurrent\":11}", "{\"retry\":{\"delays\":[]}}", "{\"retry\":{\"delays\":[null]}}"}) {

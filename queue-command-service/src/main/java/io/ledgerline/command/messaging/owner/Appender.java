@@ -1,6 +1,7 @@
 package io.ledgerline.command.messaging.owner;
 
 import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.messaging.EventMapper;
 import io.ledgerline.command.messaging.ResultMapper;
 import io.ledgerline.command.model.Answer;
@@ -11,24 +12,35 @@ import io.ledgerline.command.model.SequencedEvent;
 import io.ledgerline.schemas.RegistryCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.ledgerline.queue.EntryOverflowed;
+import io.ledgerline.queue.FieldLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import ledgerline.queue.v1.QueueCommandEnvelope;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Puts what a decided command leaves behind into the batch's transaction: its events, then its result. */
+/**
+ * Puts what a decided command leaves behind into the batch's transaction: its events, the joins a full queue forwards
+ * to its overflow queue, then its result.
+ */
 @ApplicationScoped
 public class Appender {
 
     private final CommandServiceConfig.Topics topics;
     private final EventMapper events;
+    private final CommandMapper commands;
     private final ResultMapper results;
     private final RegistryCodec codec;
     private final MeterRegistry registry;
 
-    public Appender(CommandServiceConfig config, EventMapper events, ResultMapper results, RegistryCodec codec,
-                    MeterRegistry registry) {
+    public Appender(CommandServiceConfig config, EventMapper events, CommandMapper commands, ResultMapper results,
+                    RegistryCodec codec, MeterRegistry registry) {
         this.topics = config.topics();
         this.events = events;
+        this.commands = commands;
         this.results = results;
         this.codec = codec;
         this.registry = registry;
@@ -40,6 +52,39 @@ public class Appender {
         for (SequencedEvent event : handling.events()) {
             batch.sendEvent(new ProducerRecord<>(topics.events(), partition, queueId, codec.encode(topics.events(),
                     events.toAvro(event, envelope.getCommandId(), envelope.getActor(), now, batch.writerTerm()))));
+            if (event.event() instanceof EntryOverflowed overflowed) {
+                forward(overflowed, envelope, now, batch);
+            }
+        }
+    }
+
+    /**
+     * The overflow queue may live on any partition: the join goes through the commands topic, keyed by its queue, in
+     * this transaction, so it is sent exactly when the event is appended. Its id is made from the cause's, so a
+     * repeat of the cause (which appends nothing) sends nothing either, and the join's own result can be looked up.
+     */
+    private void forward(EntryOverflowed overflowed, QueueCommandEnvelope cause, Instant now, Batch batch) {
+        String commandId = overflowCommandId(cause.getCommandId(), overflowed.entryId());
+        var join = commands.toAvro(commandId, null, cause.getActor(), now, overflowed.forwardedJoin());
+        batch.send(new ProducerRecord<>(topics.commands(), null, overflowed.targetQueueId(),
+                codec.encode(topics.commands(), join)));
+    }
+
+    /**
+     * The id of the join a full queue forwards for {@code entryId}, the cause being command {@code causeId}:
+     * {@code <causeId>.overflow.<entryId>}, or a digest of both where that would pass the 128 characters of an id.
+     */
+    public static String overflowCommandId(String causeId, String entryId) {
+        String id = causeId + ".overflow." + entryId;
+        if (id.length() <= FieldLimits.ID_MAX) {
+            return id;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((causeId + '\u0000' + entryId).getBytes(StandardCharsets.UTF_8));
+            return "overflow." + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

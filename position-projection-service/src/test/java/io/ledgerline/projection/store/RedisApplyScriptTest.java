@@ -1,0 +1,77 @@
+package io.ledgerline.projection.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ledgerline.projection.model.Change;
+import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.Planned;
+import io.ledgerline.projection.model.PositionScore;
+import io.ledgerline.projection.model.Priority;
+import io.ledgerline.projection.model.QueueStatus;
+import io.ledgerline.projection.store.RedisApplyScript.Operation;
+
+class RedisApplyScriptTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    void aJoinEntersTheLineAndAScheduledJoinOnlyKeepsItsScore() {
+        String score = Long.toString(PositionScore.of(Priority.HIGH, 5));
+
+        assertThat(RedisApplyScript.operation(new Change.EntryJoined("a", Priority.HIGH, 5, AT, null, null)))
+                .isEqualTo(new Operation("JOIN", "a", score));
+        assertThat(RedisApplyScript.operation(new Change.EntryJoined("a", Priority.HIGH, 5, AT, "A-005",
+                AT.plusSeconds(60)))).isEqualTo(new Operation("JOIN_HELD", "a", score));
+    }
+
+    @Test
+    void aFailureWithARetryHoldsTheEntryAndTheLastOneFinishesIt() {
+        assertThat(RedisApplyScript.operation(new Change.EntryFailed("a", 1, AT, AT.plusSeconds(60))))
+                .isEqualTo(new Operation("HOLD", "a"));
+        assertThat(RedisApplyScript.operation(new Change.EntryFailed("a", 3, AT, null)))
+                .isEqualTo(new Operation("FINISH", "a"));
+        assertThat(RedisApplyScript.operation(new Change.EntryFinished("a", EntryStatus.LEFT, AT)))
+                .isEqualTo(new Operation("FINISH", "a"));
+    }
+
+    @Test
+    void aReleaseEntersTheLineWithTheKeptScore() {
+        assertThat(RedisApplyScript.operation(new Change.EntryReleased("a"))).isEqualTo(new Operation("RELEASE", "a"));
+    }
+
+    @Test
+    void aClosingClosesOutEveryNamedEntryInOneOperation() {
+        assertThat(RedisApplyScript.operation(new Change.QueueClosed(
+                new Change.EntriesClosedOut(List.of("a", "b", "c"), AT), Planned.CLOSING)))
+                .isEqualTo(new Operation("CLOSE_OUT", List.of("a", "b", "c")));
+        assertThat(RedisApplyScript.operation(new Change.EntriesClosedOut(List.of("d", "e"), AT)))
+                .isEqualTo(new Operation("CLOSE_OUT", List.of("d", "e")));
+        assertThat(RedisApplyScript.operation(new Change.QueueClosed(new Change.EntriesClosedOut(List.of(), AT),
+                null))).isEqualTo(new Operation("CLOSE_OUT", List.of()));
+    }
+
+    @Test
+    void plansAndStatusesDoNotTouchTheLine() {
+        assertThat(RedisApplyScript.operation(new Change.QueueScheduled(AT, AT.plusSeconds(3600))))
+                .isEqualTo(new Operation("NONE"));
+        assertThat(RedisApplyScript.operation(new Change.ScheduleLapsed(Planned.OPENING)))
+                .isEqualTo(new Operation("NONE"));
+        assertThat(RedisApplyScript.operation(new Change.QueueStatusSet(QueueStatus.OPEN, Planned.OPENING)))
+                .isEqualTo(new Operation("NONE"));
+    }
+
+    @Test
+    void theScriptKnowsEveryOperation() {
+        String source = RedisApplyScript.load().source;
+
+        for (String op : new String[] {"JOIN", "JOIN_HELD", "CALL", "HOLD", "FINISH", "REQUEUE", "RELEASE",
+                "PRIORITY", "CLOSE_OUT"}) {
+            assertThat(source).contains("'" + op + "'");
+        }
+    }
+}
