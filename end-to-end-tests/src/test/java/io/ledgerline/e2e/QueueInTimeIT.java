@@ -107,7 +107,7 @@ class QueueInTimeIT {
     private static String everyDay() {
         StringBuilder hours = new StringBuilder("{");
         for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            hours.append(hours.length() > 1 ? "," : "").append('"').append(day).append("\":[\"00:00-23:59\"]");
+            hours.append(hours.length() > 1 ? "," : "").append('"').append(day).append("\":[\"00:00-24:00\"]");
         }
         return hours.append('}').toString();
     }

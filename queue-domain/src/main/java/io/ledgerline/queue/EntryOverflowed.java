@@ -15,6 +15,6 @@ public record EntryOverflowed(String queueId, String entryId, String targetQueue
 
     /** The join to send to the overflow queue. */
     public JoinQueue forwardedJoin() {
-        return new JoinQueue(targetQueueId, entryId, priority, joinedAt, scheduledAt, details, queueId);
+        return new JoinQueue(queueId, entryId, priority, joinedAt, scheduledAt, details).overflowingTo(targetQueueId);
     }
 }

@@ -26,4 +26,9 @@ public record JoinQueue(String queueId, String entryId, Priority priority, Insta
     public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt) {
         this(queueId, entryId, priority, joinedAt, null);
     }
+
+    /** This join as a full queue forwards it to its overflow queue {@code target}: as asked, naming where it came from. */
+    public JoinQueue overflowingTo(String target) {
+        return new JoinQueue(target, entryId, priority, joinedAt, scheduledAt, details, queueId);
+    }
 }

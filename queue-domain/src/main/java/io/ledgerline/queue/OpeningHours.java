@@ -27,21 +27,40 @@ import java.util.TreeSet;
 public record OpeningHours(String zone, Map<DayOfWeek, List<Range>> hours, Set<LocalDate> holidays,
                            boolean joinsWhileClosed) {
 
-    /** From {@code start} (inclusive) to {@code end} (exclusive), local time; {@code end} after {@code start}. */
+    /**
+     * From {@code start} (inclusive) to {@code end} (exclusive), local time; {@code end} after {@code start}. An end
+     * of {@code 24:00} ({@link LocalTime#MAX} here) runs to midnight, so a range can cover a whole day.
+     */
     public record Range(LocalTime start, LocalTime end) {
+
+        private static final String MIDNIGHT = "24:00";
 
         public Range {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
         }
 
+        /** From {@code HH:mm} texts; the end may be {@code 24:00}. */
+        public static Range parse(String start, String end) {
+            return new Range(LocalTime.parse(start.strip()),
+                    MIDNIGHT.equals(end.strip()) ? LocalTime.MAX : LocalTime.parse(end.strip()));
+        }
+
         boolean contains(LocalTime time) {
-            return !time.isBefore(start) && time.isBefore(end);
+            return !time.isBefore(start) && (end.equals(LocalTime.MAX) || time.isBefore(end));
+        }
+
+        public String startText() {
+            return start.toString();
+        }
+
+        public String endText() {
+            return end.equals(LocalTime.MAX) ? MIDNIGHT : end.toString();
         }
 
         @Override
         public String toString() {
-            return start + "-" + end;
+            return startText() + "-" + endText();
         }
     }
 

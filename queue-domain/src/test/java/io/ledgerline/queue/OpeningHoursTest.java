@@ -45,6 +45,17 @@ class OpeningHoursTest {
     }
 
     @Test
+    void a_range_may_end_at_24_00_to_run_to_midnight() {
+        OpeningHours allDay = new OpeningHours("America/New_York",
+                Map.of(java.time.DayOfWeek.MONDAY, List.of(OpeningHours.Range.parse("00:00", "24:00"))), Set.of(), false);
+        assertThat(allDay.isOpenAt(newYork("2026-12-21T23:59:59.999"))).isTrue();
+        assertThat(allDay.isOpenAt(newYork("2026-12-21T00:00"))).isTrue();
+        assertThat(allDay.isOpenAt(newYork("2026-12-22T00:00"))).isFalse();
+        assertThat(allDay.problem()).isNull();
+        assertThat(OpeningHours.Range.parse(" 09:00", "24:00 ")).hasToString("09:00-24:00");
+    }
+
+    @Test
     void nobody_is_called_outside_the_hours_and_the_line_is_kept() {
         EntryJoined lead = new EntryJoined(Q, "e1", Priority.NORMAL, 1, newYork("2026-12-21T08:00"));
         given(campaign(NEW_YORK), lead).when(new CallNext(Q, newYork("2026-12-21T12:30")))

@@ -29,6 +29,23 @@ final class OutcomeResponses {
         return replayed(Response.created(URI.create(where)).entity(body), submitted);
     }
 
+    /**
+     * 201 for a join that found {@code queueId} full and went on to {@code overflow}: the answer is where the entry
+     * stands now, in the overflow queue; a refusal there is the problem (the join stands nowhere).
+     */
+    static Response overflowed(String commandId, String queueId, SubmittedCommand asked, String overflow,
+                               SubmittedCommand there) {
+        if (there.outcome() instanceof CommandOutcome.Rejected r) {
+            throw new ProblemException(statusOf(r.reason()), r.reason(), "queue " + queueId + " is full and its "
+                    + "overflow queue " + overflow + " refused the join too: " + r.detail(), commandId);
+        }
+        CommandResponse joined = accepted(commandId, overflow, there.outcome());
+        var body = new CommandResponse(commandId, overflow, joined.entryId(), joined.entryNumber(),
+                joined.firstSequence(), joined.sequence(), queueId);
+        return replayed(Response.created(URI.create("/queues/" + overflow + "/entries/" + joined.entryId()))
+                .entity(body), asked);
+    }
+
     /** 201 for a batch of joins: the usual body and the ids of the entries, in the order they joined. */
     static Response batchJoined(String commandId, String queueId, SubmittedCommand submitted, List<String> entryIds) {
         CommandResponse accepted = accepted(commandId, queueId, submitted.outcome());
@@ -45,7 +62,7 @@ final class OutcomeResponses {
         return switch (outcome) {
             case CommandOutcome.Accepted a ->
                     new CommandResponse(commandId, queueId, a.entryId(), a.entryNumber(), a.firstSequence(),
-                            a.lastSequence(), a.redirectedTo());
+                            a.lastSequence(), null);
             case CommandOutcome.Rejected r -> throw new ProblemException(statusOf(r.reason()), r.reason(), r.detail(),
                     commandId);
             case CommandOutcome.BulkApplied b -> throw new IllegalStateException(

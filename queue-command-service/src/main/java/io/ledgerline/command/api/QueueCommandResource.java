@@ -31,6 +31,8 @@ import io.ledgerline.queue.ScheduleQueue;
 import io.ledgerline.queue.SleepQueue;
 import io.ledgerline.queue.TransferEntry;
 import io.ledgerline.queue.WakeQueue;
+import io.ledgerline.command.model.CommandOutcome;
+import io.ledgerline.command.model.OverflowCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -103,10 +105,22 @@ public class QueueCommandResource {
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         Instant scheduledAt = request == null ? null : request.scheduledAt();
         EntryDetails details = request == null ? EntryDetails.NONE : request.details();
-        return send(key, actor, now -> new JoinQueue(queueId, entryId, priority, now, scheduledAt, details), (commandId, q, submitted) ->
-                OutcomeResponses.created(commandId, q, submitted,
-                        accepted -> "/queues/" + (accepted.redirectedTo() == null ? q : accepted.redirectedTo())
-                                + "/entries/" + accepted.entryId()));
+        String commandId = commandIdFor(key);
+        String who = RequestChecks.actor(ACTOR, actor);
+        Instant now = clock.instant();
+        JoinQueue join = (JoinQueue) RequestChecks.wellFormed(
+                new JoinQueue(queueId, entryId, priority, now, scheduledAt, details));
+        return submitter.submit(commandId, who, now, join).flatMap(submitted -> {
+            String overflow = submitted.outcome() instanceof CommandOutcome.Accepted a ? a.redirectedTo() : null;
+            if (overflow == null) {
+                return Uni.createFrom().item(OutcomeResponses.created(commandId, queueId, submitted,
+                        accepted -> "/queues/" + queueId + "/entries/" + accepted.entryId()));
+            }
+            // The owner has forwarded this join already: the same id again is a repeat there, answered with the
+            // forwarded join's own outcome, so the caller learns where the entry stands (or that it stands nowhere).
+            return submitter.submit(OverflowCommand.idFor(commandId, entryId), who, now, join.overflowingTo(overflow))
+                    .map(there -> OutcomeResponses.overflowed(commandId, queueId, submitted, overflow, there));
+        });
     }
 
     /**
@@ -251,12 +265,16 @@ public class QueueCommandResource {
 
     private Uni<Response> send(String key, String actor, Function<Instant, QueueCommand> command,
                                ResponseFactory respond) {
-        String commandId = key == null ? UUID.randomUUID().toString() : id(KEY, key);
+        String commandId = commandIdFor(key);
         String who = RequestChecks.actor(ACTOR, actor);
         Instant now = clock.instant();
         QueueCommand checked = RequestChecks.wellFormed(command.apply(now));
         return submitter.submit(commandId, who, now, checked)
                 .map(submitted -> respond.of(commandId, checked.queueId(), submitted));
+    }
+
+    private static String commandIdFor(String key) {
+        return key == null ? UUID.randomUUID().toString() : id(KEY, key);
     }
 
     private static String entryIdFor(String queueId, String key) {

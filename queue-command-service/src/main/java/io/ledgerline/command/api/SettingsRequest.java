@@ -6,7 +6,6 @@ import io.ledgerline.queue.RetryPolicy;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +46,7 @@ public record SettingsRequest(List<String> tags, String ticketPrefix, Integer ma
 
         private static OpeningHours.Range range(String text) {
             String[] ends = text.split("-", 2);
-            return new OpeningHours.Range(LocalTime.parse(ends[0].strip()), LocalTime.parse(ends[1].strip()));
+            return OpeningHours.Range.parse(ends[0], ends[1]);
         }
     }
 

@@ -6,7 +6,6 @@ import io.ledgerline.queue.RetryPolicy;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -38,8 +37,8 @@ public final class SettingsMapper {
     private static ledgerline.queue.v1.OpeningHours toAvro(OpeningHours hours) {
         List<ledgerline.queue.v1.OpeningRange> ranges = new ArrayList<>();
         hours.hours().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(day -> day.getValue().forEach(
-                range -> ranges.add(new ledgerline.queue.v1.OpeningRange(day.getKey().name(), range.start().toString(),
-                        range.end().toString()))));
+                range -> ranges.add(new ledgerline.queue.v1.OpeningRange(day.getKey().name(), range.startText(),
+                        range.endText()))));
         return new ledgerline.queue.v1.OpeningHours(hours.zone(), ranges,
                 hours.holidays().stream().sorted().map(LocalDate::toString).toList(), hours.joinsWhileClosed());
     }
@@ -50,7 +49,7 @@ public final class SettingsMapper {
             Map<DayOfWeek, List<OpeningHours.Range>> hours = new EnumMap<>(DayOfWeek.class);
             for (ledgerline.queue.v1.OpeningRange range : avro.getHours()) {
                 hours.computeIfAbsent(DayOfWeek.valueOf(range.getDay()), day -> new ArrayList<>()).add(
-                        new OpeningHours.Range(LocalTime.parse(range.getStart()), LocalTime.parse(range.getEnd())));
+                        OpeningHours.Range.parse(range.getStart(), range.getEnd()));
             }
             Set<LocalDate> holidays = new HashSet<>();
             avro.getHolidays().forEach(date -> holidays.add(LocalDate.parse(date)));

@@ -7,18 +7,14 @@ import io.ledgerline.command.messaging.ResultMapper;
 import io.ledgerline.command.model.Answer;
 import io.ledgerline.command.model.CommandOutcome;
 import io.ledgerline.command.model.Handling;
+import io.ledgerline.command.model.OverflowCommand;
 import io.ledgerline.command.model.RememberedOutcome;
 import io.ledgerline.command.model.SequencedEvent;
 import io.ledgerline.schemas.RegistryCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.ledgerline.queue.EntryOverflowed;
-import io.ledgerline.queue.FieldLimits;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import ledgerline.queue.v1.QueueCommandEnvelope;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -64,28 +60,10 @@ public class Appender {
      * repeat of the cause (which appends nothing) sends nothing either, and the join's own result can be looked up.
      */
     private void forward(EntryOverflowed overflowed, QueueCommandEnvelope cause, Instant now, Batch batch) {
-        String commandId = overflowCommandId(cause.getCommandId(), overflowed.entryId());
+        String commandId = OverflowCommand.idFor(cause.getCommandId(), overflowed.entryId());
         var join = commands.toAvro(commandId, null, cause.getActor(), now, overflowed.forwardedJoin());
         batch.send(new ProducerRecord<>(topics.commands(), null, overflowed.targetQueueId(),
                 codec.encode(topics.commands(), join)));
-    }
-
-    /**
-     * The id of the join a full queue forwards for {@code entryId}, the cause being command {@code causeId}:
-     * {@code <causeId>.overflow.<entryId>}, or a digest of both where that would pass the 128 characters of an id.
-     */
-    public static String overflowCommandId(String causeId, String entryId) {
-        String id = causeId + ".overflow." + entryId;
-        if (id.length() <= FieldLimits.ID_MAX) {
-            return id;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((causeId + '\u0000' + entryId).getBytes(StandardCharsets.UTF_8));
-            return "overflow." + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     void result(int partition, QueueCommandEnvelope envelope, Batch batch, CommandOutcome outcome, boolean repeated,
