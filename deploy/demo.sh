@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Demo workload for ./ledgerline up: a clinic queue where patients join every ~0.7 s and are called every ~1.5 s
-# (each called patient is completed ~1 s later). Keeps the waiting count roughly between 10 and 30.
+# Demo workload for ./ledgerline up: a clinic queue (tickets A-001, A-002, ...) where patients join every ~0.7 s and
+# are called every ~1.5 s to one of four desks (each called patient is completed ~1 s later). Keeps the waiting count
+# roughly between 10 and 30.
 #   deploy/demo.sh [queueId] [command service url] [projection service url]
 # 409 answers (empty queue, duplicate, ...) are part of normal life and only logged.
 set -uo pipefail
@@ -18,13 +19,14 @@ MIN_WAITING_TO_CALL=10
 
 log() { printf '%s %s\n' "$(date '+%T')" "$*"; }
 
-# post <path> [json] -> prints "<status> <body>"
-post() {
+# send <method> <path> [json] -> prints "<status> <body>"
+send() {
   local out
-  out=$(curl -sS --max-time 5 -X POST -H 'Content-Type: application/json' ${2:+--data "$2"} \
-    -w '\n%{http_code}' "$COMMAND_URL$1" 2>&1) || { printf '000 %s' "${out//$'\n'/ }"; return 0; }
+  out=$(curl -sS --max-time 5 -X "$1" -H 'Content-Type: application/json' ${3:+--data "$3"} \
+    -w '\n%{http_code}' "$COMMAND_URL$2" 2>&1) || { printf '000 %s' "${out//$'\n'/ }"; return 0; }
   printf '%s %s' "${out##*$'\n'}" "${out%$'\n'*}"
 }
+post() { send POST "$@"; }
 
 json_field() { # <field> <json> -> string or number value
   sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\{0,1\}\([^\",}]*\)\"\{0,1\}.*/\1/p" <<<"$2" | head -n1
@@ -51,13 +53,17 @@ waiting_count() {
 ms_now() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 ms() { awk -v s="$1" 'BEGIN { printf "%d", s * 1000 }'; }
 
+SETTINGS='{"tags":["clinic","demo"],"ticketPrefix":"A","serviceTime":"PT1S"}'
+
 create_queue() {
   local r
   while true; do
-    r=$(post /queues "{\"queueId\":\"$QUEUE\",\"name\":\"Demo clinic\",\"capacity\":200}")
+    r=$(post /queues "{\"queueId\":\"$QUEUE\",\"name\":\"Demo clinic\",\"capacity\":200,\"settings\":$SETTINGS}")
     case ${r%% *} in
       200 | 201) log "created queue $QUEUE"; return ;;
-      409) log "queue $QUEUE already exists"; return ;;
+      409)
+        r=$(send PUT "/queues/$QUEUE" "{\"name\":\"Demo clinic\",\"capacity\":200,\"settings\":$SETTINGS}")
+        log "queue $QUEUE already exists; settings: ${r%% *}"; return ;;
       *) log "create queue: $r (retrying in 2 s)"; sleep 2 ;;
     esac
   done
@@ -67,7 +73,7 @@ main() {
   trap 'log "demo stopped"; exit 0' TERM INT
   log "demo workload on $QUEUE against $COMMAND_URL"
   create_queue
-  local join_ms call_ms complete_ms next_join next_call t waiting joining=1 r entry called="" complete_at=0 patients=0
+  local join_ms call_ms complete_ms next_join next_call t waiting joining=1 r entry called="" complete_at=0 patients=0 desk
   join_ms=$(ms "$JOIN_EVERY"); call_ms=$(ms "$CALL_EVERY"); complete_ms=$(ms "$COMPLETE_AFTER")
   t=$(ms_now); next_join=$t; next_call=$((t + call_ms))
   while true; do
@@ -91,11 +97,13 @@ main() {
       next_call=$((t + call_ms))
       waiting=$(waiting_count)
       if ((waiting >= MIN_WAITING_TO_CALL)); then
-        r=$(post "/queues/$QUEUE/call-next")
+        desk=$((RANDOM % 4 + 1))
+        r=$(post "/queues/$QUEUE/call-next" "{\"counter\":\"desk $desk\"}")
         case ${r%% *} in
           200 | 201)
             called=$(json_field entryId "${r#* }"); complete_at=$((t + complete_ms))
-            local_waiting=$((local_waiting > 0 ? local_waiting - 1 : 0)); log "called $called" ;;
+            local_waiting=$((local_waiting > 0 ? local_waiting - 1 : 0))
+            log "called $(json_field entryNumber "${r#* }") ($called) to desk $desk" ;;
           *) log "call-next: $r" ;;
         esac
       fi

@@ -55,13 +55,14 @@ public class QueueBoard {
         screen.append(String.format("%s   status %s   waiting %s of capacity %s   last event #%s%n%n",
                 q.get("name"), q.get("status"), q.get("waitingCount"), q.get("capacity"), q.get("lastSequence")));
         String list = get(http, base + "/queues/" + queue + "/entries?status=WAITING&limit=" + rows).body();
-        screen.append(String.format("  %4s  %-28s %-8s %s%n", "pos", "entry", "priority", "waiting for"));
+        screen.append(String.format("  %4s  %-8s %-28s %-8s %s%n", "pos", "number", "entry", "priority", "waiting for"));
         Instant now = Instant.now();
         for (Map<String, String> entry : objects(list)) {
             String joined = entry.get("joinedAt");
             long seconds = joined == null ? 0 : Duration.between(Instant.parse(joined), now).toSeconds();
-            screen.append(String.format("  %4s  %-28s %-8s %d:%02d%n", entry.get("position"), entry.get("entryId"),
-                    entry.get("priority"), seconds / 60, seconds % 60));
+            screen.append(String.format("  %4s  %-8s %-28s %-8s %d:%02d%n", entry.get("position"),
+                    entry.getOrDefault("entryNumber", "-"), entry.get("entryId"), entry.get("priority"), seconds / 60,
+                    seconds % 60));
         }
     }
 

@@ -85,6 +85,28 @@ class QueueInTimeIT {
     }
 
     @Test
+    void a_batch_joins_whole_and_a_full_queue_sends_the_next_join_on_to_its_overflow_queue() throws Exception {
+        String q = "e2e-desk-" + run;
+        String annex = "e2e-annex-" + run;
+        expect(post("/queues", "{\"queueId\":\"" + annex + "\",\"name\":\"Annex\",\"capacity\":5,"
+                + "\"settings\":{\"ticketPrefix\":\"B\"}}"), 201);
+        expect(post("/queues", "{\"queueId\":\"" + q + "\",\"name\":\"Desk\",\"capacity\":2,"
+                + "\"settings\":{\"ticketPrefix\":\"A\",\"overflowTo\":\"" + annex + "\"}}"), 201);
+        assertThat(post("/queues/" + q + "/entries/batch",
+                "{\"entries\":[{\"entryId\":\"x\"},{\"entryId\":\"y\"},{\"entryId\":\"z\"}]}").status())
+                .as("a batch past the capacity overflows entry by entry").isEqualTo(201);
+        JsonNode y = awaitEntry(q, "y", "WAITING");
+        assertThat(y.get("position").asInt()).isEqualTo(2);
+        assertThat(y.get("entryNumber").asText()).isEqualTo("A-002");
+        assertThat(awaitEntry(annex, "z", "WAITING").get("entryNumber").asText()).isEqualTo("B-001");
+
+        JsonNode redirected = expect(post("/queues/" + q + "/entries", "{\"entryId\":\"w\",\"priority\":\"HIGH\"}"), 201);
+        assertThat(redirected.get("queueId").asText()).isEqualTo(annex);
+        assertThat(redirected.get("redirectedFrom").asText()).isEqualTo(q);
+        assertThat(awaitEntry(annex, "w", "WAITING").get("position").asInt()).isEqualTo(1); // HIGH before z
+    }
+
+    @Test
     void an_emergency_stop_by_tag_stops_every_critical_queue_and_no_other() throws Exception {
         String tag = "crit-" + run;
         for (String name : new String[] {"a", "b", "c"}) {
