@@ -39,6 +39,7 @@ public final class QueueBook {
     private final Map<String, QueueSlot> slots = new HashMap<>();
     private final Map<Integer, PartitionQueues> partitions = new HashMap<>();
     private final TimerIndex timers = new TimerIndex();
+    private final TagIndex tags = new TagIndex();
 
     /** A command the passing of time calls for, for a queue of the given partition. */
     public record DueCommand(int partition, QueueTimers.TimerCommand timer) {}
@@ -59,6 +60,7 @@ public final class QueueBook {
         slots.put(state.queueId(), new QueueSlot(state, sequence, checkpointParts));
         queuesOf(partition).queues.add(state.queueId());
         reschedule(partition, state);
+        tags.update(state.queueId(), state.settings().tags());
     }
 
     /**
@@ -85,6 +87,7 @@ public final class QueueBook {
             for (String queueId : gone.queues) {
                 slots.remove(queueId);
                 timers.schedule(queueId, partition, null);
+                tags.remove(queueId);
             }
         }
     }
@@ -109,14 +112,18 @@ public final class QueueBook {
         return timers.size();
     }
 
-    /** The queues of one owned partition as they stand now, in the order they came into the book. */
-    public List<QueueState> statesOf(int partition) {
+    /** The queues of one owned partition that carry every one of {@code selected} (at least one tag). */
+    public List<QueueState> statesTagged(int partition, List<String> selected) {
         PartitionQueues queues = partitions.get(partition);
         if (queues == null) {
             return List.of();
         }
-        List<QueueState> states = new ArrayList<>(queues.queues.size());
-        queues.queues.forEach(queueId -> states.add(slots.get(queueId).state()));
+        List<QueueState> states = new ArrayList<>();
+        for (String queueId : tags.carryingAll(selected)) {
+            if (queues.queues.contains(queueId)) {
+                states.add(slots.get(queueId).state());
+            }
+        }
         return states;
     }
 
@@ -198,6 +205,7 @@ public final class QueueBook {
         queues.changed.add(queueId);
         queues.eventsSinceCheckpoint += events;
         reschedule(partition, state);
+        tags.update(queueId, state.settings().tags());
     }
 
     private void reschedule(int partition, QueueState state) {

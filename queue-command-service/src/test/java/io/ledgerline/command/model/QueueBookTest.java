@@ -159,4 +159,28 @@ class QueueBookTest {
         assertThat(rebuilt.scheduledCount()).isZero();
         assertThat(rebuilt.due(wakeAt)).isEmpty();
     }
+
+    @Test
+    void an_operation_by_tag_finds_the_owned_queues_carrying_every_tag_and_follows_their_settings() {
+        QueueBook book = new QueueBook();
+        book.decide(0, new CreateQueue("a", "A", 5, tagged("critical", "north")));
+        book.decide(0, new CreateQueue("b", "B", 5, tagged("critical")));
+        book.decide(1, new CreateQueue("c", "C", 5, tagged("critical", "north")));
+        book.decide(0, new CreateQueue("d", "D", 5));
+
+        assertThat(book.statesTagged(0, List.of("critical", "north"))).extracting(s -> s.queueId()).containsExactly("a");
+        assertThat(book.statesTagged(0, List.of("critical"))).extracting(s -> s.queueId()).containsExactly("a", "b");
+        assertThat(book.statesTagged(1, List.of("north"))).extracting(s -> s.queueId()).containsExactly("c");
+        assertThat(book.statesTagged(0, List.of("south"))).isEmpty();
+
+        book.decide(0, new io.ledgerline.queue.ConfigureQueue("a", "A", 5, tagged("south")));
+        assertThat(book.statesTagged(0, List.of("critical"))).extracting(s -> s.queueId()).containsExactly("b");
+        assertThat(book.statesTagged(0, List.of("south"))).extracting(s -> s.queueId()).containsExactly("a");
+        book.forget(1);
+        assertThat(book.statesTagged(1, List.of("north"))).isEmpty();
+    }
+
+    private static io.ledgerline.queue.QueueSettings tagged(String... tags) {
+        return new io.ledgerline.queue.QueueSettings(List.of(tags), "", 0, null, io.ledgerline.queue.RetryPolicy.DEFAULT);
+    }
 }

@@ -51,7 +51,7 @@ public class BulkDecider {
         List<String> changed = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<CommandOutcome.QueueFailure> failed = new ArrayList<>();
-        for (QueueState queue : batch.book().statesOf(partition)) {
+        for (QueueState queue : batch.book().statesTagged(partition, bulk.selector().tags())) {
             Optional<BulkControl.Step> step = BulkControl.stepFor(bulk, queue);
             if (step.isEmpty()) {
                 continue;
