@@ -1,7 +1,6 @@
 package io.ledgerline.queue;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -39,15 +38,12 @@ public record EntryDetails(String type, String externalRef, String personRef, Ma
 
     /** The first problem, or null when the details are within their limits. */
     String problem() {
-        if (type != null && FieldLimits.id("type", type) != null) {
-            return FieldLimits.id("type", type);
-        }
-        String ref = FieldLimits.optionalText("externalRef", externalRef, FieldLimits.NAME_MAX);
-        if (ref != null) {
-            return ref;
-        }
-        if (personRef != null && FieldLimits.id("personRef", personRef) != null) {
-            return FieldLimits.id("personRef", personRef);
+        for (String problem : new String[] {optionalId("type", type),
+                FieldLimits.optionalText("externalRef", externalRef, FieldLimits.NAME_MAX),
+                optionalId("personRef", personRef)}) {
+            if (problem != null) {
+                return problem;
+            }
         }
         if (metadata.size() > METADATA_MAX) {
             return "metadata holds at most " + METADATA_MAX + " keys, not " + metadata.size();
@@ -56,15 +52,18 @@ public record EntryDetails(String type, String externalRef, String personRef, Ma
             if (pair.getKey().length() > KEY_MAX || FieldLimits.id("metadata key", pair.getKey()) != null) {
                 return "metadata key '" + pair.getKey() + "' must be 1-" + KEY_MAX + " characters of the id alphabet";
             }
-            String value = Objects.requireNonNullElse(
-                    FieldLimits.optionalText("metadata." + pair.getKey(), pair.getValue(), FieldLimits.TEXT_MAX), "");
             if (pair.getValue() == null) {
                 return "metadata." + pair.getKey() + " has no value";
             }
-            if (!value.isEmpty()) {
+            String value = FieldLimits.optionalText("metadata." + pair.getKey(), pair.getValue(), FieldLimits.TEXT_MAX);
+            if (value != null) {
                 return value;
             }
         }
         return null;
+    }
+
+    private static String optionalId(String field, String value) {
+        return value == null ? null : FieldLimits.id(field, value);
     }
 }

@@ -146,7 +146,6 @@ final class EntryRules {
                 () -> accept(new EntryRequeued(command.queueId(), command.entryId())));
     }
 
-    /** Staff override: the entry keeps its ticket, so among its new priority it is placed by when it joined. */
     /**
      * A failed attempt: the entry waits, held, for the retry policy's delay and keeps its ticket, or ends FAILED
      * when it has failed more than {@code maxRetries} times.
@@ -178,6 +177,7 @@ final class EntryRules {
                 .<QueueEvent>map(entry -> new EntryReleased(command.queueId(), entry.entryId())).toList());
     }
 
+    /** Staff override: the entry keeps its ticket, so among its new priority it is placed by when it joined. */
     static Decision changePriority(ChangePriority command, QueueState state) {
         return whenWaiting(command.entryId(), state, entry -> entry.priority() == command.priority()
                 ? reject(RejectionReason.INVALID_COMMAND,

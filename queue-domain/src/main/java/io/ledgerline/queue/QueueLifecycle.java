@@ -75,8 +75,7 @@ final class QueueLifecycle {
         }
         Instant planned = state.schedule().opensAt();
         if (!command.scheduledFor().equals(planned)) {
-            return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId() + " has no opening planned at "
-                    + command.scheduledFor() + " (planned: " + planned + ")");
+            return notPlanned(state, "opening", command.scheduledFor(), planned);
         }
         if (EnumSet.of(CLOSED, PAUSED, SLEEPING).contains(state.status())) {
             return accept(new QueueOpened(command.queueId(), planned));
@@ -93,8 +92,7 @@ final class QueueLifecycle {
         if (command.scheduledFor() != null) {
             Instant planned = state.schedule().closesAt();
             if (!command.scheduledFor().equals(planned)) {
-                return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId()
-                        + " has no closing planned at " + command.scheduledFor() + " (planned: " + planned + ")");
+                return notPlanned(state, "closing", command.scheduledFor(), planned);
             }
             if (!closable.contains(state.status())) {
                 return accept(new ScheduleLapsed(command.queueId(), "close", planned, state.status()));
@@ -116,6 +114,12 @@ final class QueueLifecycle {
                     closedOut.subList(start, Math.min(start + QueueClosed.CHUNK, closedOut.size()))));
         }
         return new Decision.Accepted(events);
+    }
+
+    /** A timer's command for a plan already consumed or replaced: nothing is due at that instant any more. */
+    private static Decision notPlanned(QueueState state, String what, Instant asked, Instant planned) {
+        return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId() + " has no " + what
+                + " planned at " + asked + " (planned: " + planned + ")");
     }
 
     /** Replaces the plan whatever the status: planning is how a stopped or closed queue gets its next opening. */
