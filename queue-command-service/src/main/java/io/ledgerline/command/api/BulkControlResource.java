@@ -1,5 +1,8 @@
 package io.ledgerline.command.api;
 
+import static io.ledgerline.command.api.RequestChecks.ACTOR;
+import static io.ledgerline.command.api.RequestChecks.KEY;
+
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.messaging.submit.SubmittedCommand;
 import io.ledgerline.command.model.CommandOutcome;
@@ -22,8 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -37,8 +38,6 @@ import java.util.stream.IntStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkControlResource {
 
-    private static final String KEY = "Idempotency-Key";
-    private static final String ACTOR = "X-Ledgerline-Actor";
     /** Room for the partition suffix within the id limit of the per-partition command ids. */
     private static final int KEY_MAX = 120;
 
@@ -73,7 +72,7 @@ public class BulkControlResource {
         if (problem != null) {
             throw new ProblemException(400, "INVALID_REQUEST", problem);
         }
-        String bulkId = key == null ? UUID.randomUUID().toString() : RequestChecks.id(KEY, key);
+        String bulkId = RequestChecks.commandId(key);
         if (bulkId.length() > KEY_MAX) {
             throw new ProblemException(400, "INVALID_REQUEST", KEY + " of a bulk command is at most " + KEY_MAX
                     + " characters");
@@ -119,10 +118,6 @@ public class BulkControlResource {
     }
 
     private static TagSelector selector(TagSelectorRequest request) {
-        List<String> tags = request.tags() == null ? List.of() : request.tags();
-        if (tags.stream().anyMatch(Objects::isNull)) {
-            throw new ProblemException(400, "INVALID_REQUEST", "tags holds a null");
-        }
-        return new TagSelector(tags);
+        return new TagSelector(RequestChecks.withoutNulls("tags", request.tags()));
     }
 }

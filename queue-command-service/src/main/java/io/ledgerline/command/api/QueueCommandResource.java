@@ -1,8 +1,9 @@
 package io.ledgerline.command.api;
 
+import static io.ledgerline.command.api.RequestChecks.ACTOR;
+import static io.ledgerline.command.api.RequestChecks.KEY;
 import static io.ledgerline.command.api.RequestChecks.body;
 import static io.ledgerline.command.api.RequestChecks.capacity;
-import static io.ledgerline.command.api.RequestChecks.id;
 import static io.ledgerline.command.api.RequestChecks.priority;
 import static io.ledgerline.command.api.RequestChecks.trimmed;
 
@@ -63,9 +64,6 @@ import java.util.function.Function;
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueCommandResource {
 
-    private static final String KEY = "Idempotency-Key";
-    private static final String ACTOR = "X-Ledgerline-Actor";
-
     private final CommandSubmitter submitter;
     private final Clock clock;
 
@@ -105,21 +103,21 @@ public class QueueCommandResource {
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         Instant scheduledAt = request == null ? null : request.scheduledAt();
         EntryDetails details = request == null ? EntryDetails.NONE : request.details();
-        String commandId = commandIdFor(key);
-        String who = RequestChecks.actor(ACTOR, actor);
-        Instant now = clock.instant();
-        JoinQueue join = (JoinQueue) RequestChecks.wellFormed(
-                new JoinQueue(queueId, entryId, priority, now, scheduledAt, details));
-        return submitter.submit(commandId, who, now, join).flatMap(submitted -> {
+        Prepared prepared = prepare(key, actor, now -> new JoinQueue(queueId, entryId, priority, now, scheduledAt,
+                details));
+        JoinQueue join = (JoinQueue) prepared.command();
+        return submit(prepared).flatMap(submitted -> {
             String overflow = submitted.outcome() instanceof CommandOutcome.Accepted a ? a.redirectedTo() : null;
             if (overflow == null) {
-                return Uni.createFrom().item(OutcomeResponses.created(commandId, queueId, submitted,
+                return Uni.createFrom().item(OutcomeResponses.created(prepared.commandId(), queueId, submitted,
                         accepted -> "/queues/" + queueId + "/entries/" + accepted.entryId()));
             }
             // The owner has forwarded this join already: the same id again is a repeat there, answered with the
             // forwarded join's own outcome, so the caller learns where the entry stands (or that it stands nowhere).
-            return submitter.submit(OverflowCommand.idFor(commandId, entryId), who, now, join.overflowingTo(overflow))
-                    .map(there -> OutcomeResponses.overflowed(commandId, queueId, submitted, overflow, there));
+            return submitter.submit(OverflowCommand.idFor(prepared.commandId(), entryId), prepared.actor(),
+                            prepared.at(), join.overflowingTo(overflow))
+                    .map(there -> OutcomeResponses.overflowed(prepared.commandId(), queueId, submitted, overflow,
+                            there));
         });
     }
 
@@ -132,10 +130,7 @@ public class QueueCommandResource {
     public Uni<Response> joinBatch(@PathParam("queueId") String queueId, JoinBatchRequest request,
                                    @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"entries\": [{\"entryId\"?, \"priority\"?, \"scheduledAt\"?, …}]}");
-        List<JoinQueueRequest> entries = request.entries() == null ? List.of() : request.entries();
-        if (entries.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new ProblemException(400, "INVALID_REQUEST", "entries holds a null");
-        }
+        List<JoinQueueRequest> entries = RequestChecks.withoutNulls("entries", request.entries());
         List<String> ids = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             String given = entries.get(i).entryId();
@@ -265,16 +260,23 @@ public class QueueCommandResource {
 
     private Uni<Response> send(String key, String actor, Function<Instant, QueueCommand> command,
                                ResponseFactory respond) {
-        String commandId = commandIdFor(key);
-        String who = RequestChecks.actor(ACTOR, actor);
-        Instant now = clock.instant();
-        QueueCommand checked = RequestChecks.wellFormed(command.apply(now));
-        return submitter.submit(commandId, who, now, checked)
-                .map(submitted -> respond.of(commandId, checked.queueId(), submitted));
+        Prepared prepared = prepare(key, actor, command);
+        return submit(prepared)
+                .map(submitted -> respond.of(prepared.commandId(), prepared.command().queueId(), submitted));
     }
 
-    private static String commandIdFor(String key) {
-        return key == null ? UUID.randomUUID().toString() : id(KEY, key);
+    /** A command ready to travel: named, stamped with who and when, and checked against the domain's limits. */
+    private record Prepared(String commandId, String actor, Instant at, QueueCommand command) {}
+
+    private Prepared prepare(String key, String actor, Function<Instant, QueueCommand> command) {
+        String commandId = RequestChecks.commandId(key);
+        String who = RequestChecks.actor(ACTOR, actor);
+        Instant now = clock.instant();
+        return new Prepared(commandId, who, now, RequestChecks.wellFormed(command.apply(now)));
+    }
+
+    private Uni<SubmittedCommand> submit(Prepared prepared) {
+        return submitter.submit(prepared.commandId(), prepared.actor(), prepared.at(), prepared.command());
     }
 
     private static String entryIdFor(String queueId, String key) {

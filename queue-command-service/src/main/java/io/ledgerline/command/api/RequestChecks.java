@@ -5,7 +5,10 @@ import io.ledgerline.queue.FieldLimits;
 import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueCommand;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What a request must look like before it becomes a command. The limits themselves are the domain's
@@ -15,7 +18,28 @@ import java.util.Locale;
  */
 final class RequestChecks {
 
+    /** The header that names a command, so that a retry is the same command. */
+    static final String KEY = "Idempotency-Key";
+    /** The header that names who acts, for the audit trail. */
+    static final String ACTOR = "X-Ledgerline-Actor";
+
     private RequestChecks() {}
+
+    /** The command's id: from the {@code Idempotency-Key} when there is one, at random otherwise. */
+    static String commandId(String key) {
+        return key == null ? UUID.randomUUID().toString() : id(KEY, key);
+    }
+
+    /** A JSON list as the request gave it (none: empty); a null element is refused, naming the list. */
+    static <T> List<T> withoutNulls(String field, List<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw invalid(field + " holds a null");
+        }
+        return values;
+    }
 
     static String id(String field, String value) {
         return valid(value, FieldLimits.id(field, value));

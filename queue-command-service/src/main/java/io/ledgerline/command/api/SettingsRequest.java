@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Objects;
 
 /**
  * A queue's settings as JSON: {@code {"tags":["critical"], "ticketPrefix":"A", "maxConcurrent":2,
@@ -59,17 +58,12 @@ public record SettingsRequest(List<String> tags, String ticketPrefix, Integer ma
         }
         RetryPolicy retry = RetryPolicy.DEFAULT;
         if (request.retry() != null) {
-            List<Duration> delays = request.retry().delays() == null ? retry.delays() : request.retry().delays();
-            if (delays.stream().anyMatch(Objects::isNull)) {
-                throw new ProblemException(400, "INVALID_REQUEST", "retry.delays holds a null");
-            }
+            List<Duration> delays = request.retry().delays() == null ? retry.delays()
+                    : RequestChecks.withoutNulls("retry.delays", request.retry().delays());
             retry = new RetryPolicy(delays,
                     request.retry().maxRetries() == null ? retry.maxRetries() : request.retry().maxRetries());
         }
-        List<String> tags = request.tags() == null ? List.of() : request.tags();
-        if (tags.stream().anyMatch(Objects::isNull)) {
-            throw new ProblemException(400, "INVALID_REQUEST", "tags holds a null");
-        }
+        List<String> tags = RequestChecks.withoutNulls("tags", request.tags());
         return new QueueSettings(tags, request.ticketPrefix() == null ? "" : request.ticketPrefix().strip(),
                 request.maxConcurrent() == null ? 0 : request.maxConcurrent(), request.serviceTime(), retry,
                 request.calendar() == null ? null : request.calendar().toDomain(),

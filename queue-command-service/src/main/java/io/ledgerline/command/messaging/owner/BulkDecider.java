@@ -17,9 +17,9 @@ import ledgerline.queue.v1.QueueCommandEnvelope;
 import org.jboss.logging.Logger;
 
 /**
- * Decides a command about every selected queue of one partition (an emergency stop by tags, ...): for each queue of
- * the partition the domain says whether it is selected and what it needs; each needed command is decided like a
- * single one and its events go to that queue's history. One result, for the partition, lists what became of each
+ * Decides a command about every selected queue of one partition (an emergency stop by tags, ...): the book gives the
+ * partition's queues carrying the selector's tags, the domain says what each needs; each needed command is decided
+ * like a single one and its events go to that queue's history. One result, for the partition, lists what became of each
  * selected queue. All of it lands in the batch's one transaction.
  */
 @ApplicationScoped
