@@ -58,7 +58,7 @@ public class FillEventLog {
                 written++;
                 for (long k = 0; sequence < perQueue && written < events; k++) {
                     producer.send(record(codec, topic, queueId, ++sequence,
-                            new EntryJoined("e" + k, Priority.NORMAL, k + 1, now, null, null, null, null, null, java.util.Map.of()), now));
+                            new EntryJoined("e" + k, Priority.NORMAL, k + 1, now, null, null, null, null, null, java.util.Map.of(), null, null), now));
                     written++;
                     if (k >= WAITING && sequence < perQueue && written < events) {
                         producer.send(record(codec, topic, queueId, ++sequence, new EntryLeft("e" + (k - WAITING)), now));

@@ -1,16 +1,18 @@
 -- Applies a run of events of one queue to its waiting line, each atomically with its sequence check, in the order
 -- given: the same per event as applying them one by one.
--- KEYS[1] last applied sequence, KEYS[2] sorted set of WAITING entries (member entryId, score priority*stride+ticket),
--- KEYS[3] hash entryId -> score of the active (WAITING, HELD or CALLED) entries, kept so a requeue, a release or a
---         priority change can rebuild the score without the caller knowing the ticket.
--- A HELD entry (scheduled, or waiting for a retry) has its score in KEYS[3] but no place in KEYS[2] until RELEASE.
--- ARGV[1] stride; then per event: sequence, operation, the number n of its operands, and the n operands: entryId and
--- score (JOIN, JOIN_HELD) or priority index (PRIORITY); entryId (CALL, HOLD, FINISH, REQUEUE, RELEASE); the ids of the
--- entries a closing ended (CLOSE_OUT, up to a thousand); none (NONE).
+-- KEYS[1] last applied sequence, KEYS[2] sorted set of WAITING entries (member entryId, score its order key: the line
+--         is ascending keys, equal keys by entryId, as the domain calls them),
+-- KEYS[3] hash entryId -> order key of the active (WAITING, HELD or CALLED) entries, kept so a requeue or a release
+--         puts the entry back at its key without the caller knowing it.
+-- A HELD entry (scheduled, or waiting for a retry) has its key in KEYS[3] but no place in KEYS[2] until RELEASE.
+-- The keys come with the events, decided by the domain: nothing here knows priorities, weights or tickets, but for
+-- PRIORITY_LEGACY, a priority change written before keys existed, whose key it makes from the kept one.
+-- ARGV, per event: sequence, operation, the number n of its operands, and the n operands: entryId and order key
+-- (JOIN, JOIN_HELD, PRIORITY); entryId, the legacy class base and stride (PRIORITY_LEGACY); entryId (CALL, HOLD,
+-- FINISH, REQUEUE, RELEASE); the ids of the entries a closing ended (CLOSE_OUT, up to a thousand); none (NONE).
 -- Returns two values per event: 'APPLY'|'SKIP'|'GAP' and the last applied sequence before it. After a gap, the
 -- queue's later events are held back: each is answered 'GAP' and left unapplied.
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
-local stride = tonumber(ARGV[1])
 local lastArg = nil
 local stopped = false
 local result = {}
@@ -18,7 +20,7 @@ local result = {}
 -- unpack puts every value on Lua's C stack, which holds about 8,000: a longer list goes in slices.
 local UNPACK_SLICE = 1000
 
--- Closed-out entries leave the line and forget their scores, as FINISH does, one command per slice of ids.
+-- Closed-out entries leave the line and forget their keys, as FINISH does, one command per slice of ids.
 local function closeOut(first, last)
   for from = first, last, UNPACK_SLICE do
     local to = math.min(from + UNPACK_SLICE - 1, last)
@@ -27,15 +29,23 @@ local function closeOut(first, last)
   end
 end
 
+-- An active entry takes a new order key; in the line too if it waits there (a HELD one stays out of it).
+local function reorder(entry, key)
+  redis.call('HSET', KEYS[3], entry, key)
+  if redis.call('ZSCORE', KEYS[2], entry) then
+    redis.call('ZADD', KEYS[2], key, entry)
+  end
+end
+
 -- at: index in ARGV of the event's first operand, n: how many it has.
 local function apply(op, at, n)
   local entry = ARGV[at]
-  local number = ARGV[at + 1]
+  local key = ARGV[at + 1]
   if op == 'JOIN' then
-    redis.call('HSET', KEYS[3], entry, number)
-    redis.call('ZADD', KEYS[2], number, entry)
+    redis.call('HSET', KEYS[3], entry, key)
+    redis.call('ZADD', KEYS[2], key, entry)
   elseif op == 'JOIN_HELD' then
-    redis.call('HSET', KEYS[3], entry, number)
+    redis.call('HSET', KEYS[3], entry, key)
     redis.call('ZREM', KEYS[2], entry)
   elseif op == 'CALL' or op == 'HOLD' then
     redis.call('ZREM', KEYS[2], entry)
@@ -47,24 +57,27 @@ local function apply(op, at, n)
       closeOut(at, at + n - 1)
     end
   elseif op == 'REQUEUE' or op == 'RELEASE' then
-    local score = redis.call('HGET', KEYS[3], entry)
-    if score then
-      redis.call('ZADD', KEYS[2], score, entry)
+    local kept = redis.call('HGET', KEYS[3], entry)
+    if kept then
+      redis.call('ZADD', KEYS[2], kept, entry)
     end
   elseif op == 'PRIORITY' then
-    local score = redis.call('HGET', KEYS[3], entry)
-    if score then
-      local ticket = tonumber(score) % stride
-      local moved = string.format('%.0f', tonumber(number) * stride + ticket)
-      redis.call('HSET', KEYS[3], entry, moved)
-      if redis.call('ZSCORE', KEYS[2], entry) then
-        redis.call('ZADD', KEYS[2], moved, entry)
-      end
+    -- Only an active entry: a finished one has no key to change, and must not get one back.
+    if redis.call('HEXISTS', KEYS[3], entry) == 1 then
+      reorder(entry, key)
+    end
+  elseif op == 'PRIORITY_LEGACY' then
+    -- A priority change written before order keys existed: the new class's legacy base (ARGV[at + 1]) plus the
+    -- ticket, which is the kept legacy key modulo the stride (ARGV[at + 2]).
+    local kept = redis.call('HGET', KEYS[3], entry)
+    if kept then
+      local stride = tonumber(ARGV[at + 2])
+      reorder(entry, string.format('%.0f', tonumber(key) + tonumber(kept) % stride))
     end
   end
 end
 
-local i = 2
+local i = 1
 while i <= #ARGV do
   local sequence = tonumber(ARGV[i])
   local n = tonumber(ARGV[i + 2])

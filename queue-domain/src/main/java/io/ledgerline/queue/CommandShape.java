@@ -49,6 +49,9 @@ public final class CommandShape {
             case FailEntry c -> firstOf(entryId(c.entryId()), FieldLimits.text("reason", c.reason(), TEXT_MAX),
                     present(c.failedAt(), "failedAt"));
             case ReleaseDueEntries c -> present(c.asOf(), "asOf");
+            case PromoteAgedEntries c -> present(c.asOf(), "asOf");
+            case SettleTransfer c -> firstOf(entryId(c.entryId()), FieldLimits.id("targetQueueId", c.targetQueueId()),
+                    FieldLimits.optionalText("refusal", c.refusal(), TEXT_MAX));
         };
     }
 
@@ -62,7 +65,9 @@ public final class CommandShape {
         return firstOf(entryId(c.entryId()), present(c.priority(), "priority"), present(c.joinedAt(), "joinedAt"),
                 c.scheduledAt() == null ? null : FieldLimits.scheduledAt(c.scheduledAt(), c.joinedAt()),
                 c.details().problem(),
-                c.overflowedFrom() == null ? null : FieldLimits.id("overflowedFrom", c.overflowedFrom()));
+                c.overflowedFrom() == null ? null : FieldLimits.id("overflowedFrom", c.overflowedFrom()),
+                c.transferredFrom() == null ? null : FieldLimits.id("transferredFrom", c.transferredFrom()),
+                c.queueId().equals(c.transferredFrom()) ? "a transfer cannot join the queue it comes from" : null);
     }
 
     private static String schedule(ScheduleQueue c) {

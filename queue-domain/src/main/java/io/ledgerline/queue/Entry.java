@@ -5,23 +5,33 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One active visit in a queue. The ticket is unique within the queue and never reused, so
- * (priority, ticket) orders the waiting line without ties; the number is what people see ({@code A-042}).
+ * One active visit in a queue. The ticket is unique within the queue and never reused; the number is what people see
+ * ({@code A-042}).
  *
  * @param heldUntil for a WAITING entry that may not be called yet (scheduled for later, or waiting to be retried),
  *                  when it becomes callable; null for a callable entry
  * @param attempts  how many times serving it failed so far
+ * @param orderKey  where it stands in the calling order ({@link CallingOrder}); kept while held, called and requeued
+ * @param agingDue  when it is promoted one class up if still callable and waiting; null when its class does not age
+ * @param details   what the caller said about it at joining, kept so that a transfer carries it to the next queue
+ * @param transferTo while a transfer to another queue is under way, that queue: the entry keeps its place here but is
+ *                   not callable until the transfer settles; null otherwise
  */
 public record Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt,
-                    String number, Instant heldUntil, int attempts) {
+                    String number, Instant heldUntil, int attempts, long orderKey, Instant agingDue,
+                    EntryDetails details, String transferTo) {
 
     /** The order in which held entries become callable: the earliest first, then by ticket. */
     public static final Comparator<Entry> RELEASE_ORDER =
             Comparator.comparing(Entry::heldUntil).thenComparingLong(Entry::ticket);
 
-    /** The calling order: strict priority first, then first come first served by ticket. */
+    /** The calling order: by order key, equal keys by id (the byte order a Redis sorted set uses too). */
     public static final Comparator<Entry> CALLING_ORDER =
-            Comparator.comparing(Entry::priority).thenComparingLong(Entry::ticket);
+            Comparator.comparingLong(Entry::orderKey).thenComparing(Entry::entryId);
+
+    /** The order in which callable entries reach their aging limits. */
+    public static final Comparator<Entry> AGING_ORDER =
+            Comparator.comparing(Entry::agingDue).thenComparing(Entry::entryId);
 
     public Entry {
         Objects.requireNonNull(entryId, "entryId");
@@ -32,6 +42,24 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
         if (heldUntil != null && status != EntryStatus.WAITING) {
             throw new IllegalArgumentException("only a WAITING entry is held, not a " + status + " one");
         }
+        if (transferTo != null && (status != EntryStatus.WAITING || heldUntil != null)) {
+            throw new IllegalArgumentException("only a callable WAITING entry is transferred, not " + status
+                    + (heldUntil != null ? " held until " + heldUntil : ""));
+        }
+        details = details == null ? EntryDetails.NONE : details;
+    }
+
+    public Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt, String number,
+                 Instant heldUntil, int attempts, long orderKey, Instant agingDue) {
+        this(entryId, priority, ticket, status, joinedAt, number, heldUntil, attempts, orderKey, agingDue,
+                EntryDetails.NONE, null);
+    }
+
+    /** An entry of a strict-priority queue that does not age. */
+    public Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt, String number,
+                 Instant heldUntil, int attempts) {
+        this(entryId, priority, ticket, status, joinedAt, number, heldUntil, attempts,
+                CallingOrder.strictKey(priority, ticket), null);
     }
 
     public Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt, String number) {
@@ -43,25 +71,47 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
         this(entryId, priority, ticket, status, joinedAt, QueueSettings.DEFAULT.numberFor(ticket));
     }
 
-    /** WAITING and not held: the calling order includes it. */
+    /** WAITING, not held and not in transfer: the calling order includes it. */
     public boolean callable() {
-        return status == EntryStatus.WAITING && heldUntil == null;
+        return status == EntryStatus.WAITING && heldUntil == null && transferTo == null;
+    }
+
+    public boolean inTransfer() {
+        return transferTo != null;
     }
 
     public boolean held() {
         return heldUntil != null;
     }
 
+    /** Callable, with an aging limit to reach. */
+    public boolean ages() {
+        return callable() && agingDue != null;
+    }
+
     public Entry withStatus(EntryStatus newStatus) {
-        return new Entry(entryId, priority, ticket, newStatus, joinedAt, number, heldUntil, attempts);
+        return new Entry(entryId, priority, ticket, newStatus, joinedAt, number, heldUntil, attempts, orderKey, agingDue,
+                details, transferTo);
     }
 
-    public Entry withPriority(Priority newPriority) {
-        return new Entry(entryId, newPriority, ticket, status, joinedAt, number, heldUntil, attempts);
+    /** In class {@code newPriority} at {@code newKey}, aging again from {@code newAgingDue} (null: not at all). */
+    public Entry placed(Priority newPriority, long newKey, Instant newAgingDue) {
+        return new Entry(entryId, newPriority, ticket, status, joinedAt, number, heldUntil, attempts, newKey, newAgingDue,
+                details, transferTo);
     }
 
-    /** WAITING again, held until {@code until} (null: callable at once), after {@code failures} failed attempts. */
-    public Entry withHold(Instant until, int failures) {
-        return new Entry(entryId, priority, ticket, EntryStatus.WAITING, joinedAt, number, until, failures);
+    /**
+     * WAITING again, held until {@code until} (null: callable at once, aging from {@code newAgingDue}), after
+     * {@code failures} failed attempts. It keeps its key, so it comes back to its old place.
+     */
+    public Entry withHold(Instant until, int failures, Instant newAgingDue) {
+        return new Entry(entryId, priority, ticket, EntryStatus.WAITING, joinedAt, number, until, failures, orderKey,
+                newAgingDue, details, transferTo);
+    }
+
+    /** Under way to {@code target}, or back in its place here (null); it is not promoted while under way. */
+    public Entry transferring(String target) {
+        return new Entry(entryId, priority, ticket, status, joinedAt, number, heldUntil, attempts, orderKey,
+                agingDue, details, target);
     }
 }

@@ -43,7 +43,7 @@ final class EntryRules {
         }
         if (state.activeCount() >= state.capacity()) {
             String overflow = state.settings().overflowTo();
-            if (overflow != null && command.overflowedFrom() == null) {
+            if (overflow != null && command.overflowedFrom() == null && command.transferredFrom() == null) {
                 return accept(new EntryOverflowed(command.queueId(), command.entryId(), overflow, command.priority(),
                         command.joinedAt(), command.scheduledAt(), command.details()));
             }
@@ -53,9 +53,10 @@ final class EntryRules {
         }
         Instant heldUntil = command.scheduledAt() != null && command.scheduledAt().isAfter(command.joinedAt())
                 ? command.scheduledAt() : null;
-        return accept(new EntryJoined(command.queueId(), command.entryId(), command.priority(),
-                state.nextTicket(), command.joinedAt(), state.settings().numberFor(state.nextTicket()), heldUntil,
-                command.details()));
+        long ticket = state.nextTicket();
+        return accept(new EntryJoined(command.queueId(), command.entryId(), command.priority(), ticket,
+                command.joinedAt(), state.settings().numberFor(ticket), heldUntil, command.details(),
+                CallingOrder.placementKey(state, command.priority(), ticket), command.transferredFrom()));
     }
 
     /** Each join against the state the previous ones leave; the first refusal, named by its index, refuses all. */
@@ -83,6 +84,9 @@ final class EntryRules {
     static Decision leave(LeaveQueue command, QueueState state) {
         if (state.entry(command.entryId()).isEmpty()) {
             return entryNotFound(command.entryId(), state);
+        }
+        if (state.entry(command.entryId()).get().inTransfer()) {
+            return Transfers.underWay(state.entry(command.entryId()).get());
         }
         return accept(new EntryLeft(command.queueId(), command.entryId()));
     }
@@ -177,26 +181,53 @@ final class EntryRules {
                 .<QueueEvent>map(entry -> new EntryReleased(command.queueId(), entry.entryId())).toList());
     }
 
-    /** Staff override: the entry keeps its ticket, so among its new priority it is placed by when it joined. */
+    /**
+     * Staff override. Under strict priority the entry keeps its ticket, so among its new priority it is placed by when
+     * it joined; in a weighted queue it is placed in its new class as if it joined it now. Either way a staff decision
+     * is final: the entry no longer ages.
+     */
     static Decision changePriority(ChangePriority command, QueueState state) {
         return whenWaiting(command.entryId(), state, entry -> entry.priority() == command.priority()
                 ? reject(RejectionReason.INVALID_COMMAND,
                         "entry " + entry.entryId() + " already has priority " + entry.priority())
                 : accept(new EntryPriorityChanged(command.queueId(), entry.entryId(), entry.priority(),
-                        command.priority(), command.justification())));
+                        command.priority(), command.justification(),
+                        CallingOrder.placementKey(state, command.priority(), entry.ticket()))));
     }
 
-    static Decision transfer(TransferEntry command, QueueState state) {
-        return whenWaiting(command.entryId(), state, entry -> accept(new EntryTransferredOut(command.queueId(),
-                entry.entryId(), command.targetQueueId(), entry.priority(), command.justification())));
+    /**
+     * Every callable entry past its class's aging limit moves one class up, each against the state the previous
+     * promotions leave. Like a release, not during an emergency stop.
+     */
+    static Decision promote(PromoteAgedEntries command, QueueState state) {
+        if (state.status() == QueueStatus.EMERGENCY_STOPPED) {
+            return stopped(state);
+        }
+        var aged = state.agedBy(command.asOf());
+        if (aged.isEmpty()) {
+            return reject(RejectionReason.INVALID_COMMAND,
+                    "no entry of queue " + state.queueId() + " reached its aging limit by " + command.asOf());
+        }
+        List<QueueEvent> events = new ArrayList<>(aged.size());
+        QueueState next = state;
+        for (Entry entry : aged) {
+            Priority to = Priority.values()[entry.priority().ordinal() - 1];
+            QueueEvent promoted = new EntryPromoted(command.queueId(), entry.entryId(), entry.priority(), to,
+                    CallingOrder.promotionKey(next, entry, to), entry.agingDue());
+            next = QueueDecider.evolve(next, promoted);
+            events.add(promoted);
+        }
+        return new Decision.Accepted(events);
     }
 
     private static Decision whenCalled(String entryId, QueueState state, Supplier<Decision> then) {
         return whenEntryIs(EntryStatus.CALLED, RejectionReason.ENTRY_NOT_CALLED, entryId, state, entry -> then.get());
     }
 
-    private static Decision whenWaiting(String entryId, QueueState state, Function<Entry, Decision> then) {
-        return whenEntryIs(EntryStatus.WAITING, RejectionReason.ENTRY_NOT_WAITING, entryId, state, then);
+    /** WAITING and not under way to another queue. */
+    static Decision whenWaiting(String entryId, QueueState state, Function<Entry, Decision> then) {
+        return whenEntryIs(EntryStatus.WAITING, RejectionReason.ENTRY_NOT_WAITING, entryId, state,
+                entry -> entry.inTransfer() ? Transfers.underWay(entry) : then.apply(entry));
     }
 
     /** The guard every staff action on one entry shares: not stopped, entry known, entry in the required status. */
@@ -219,7 +250,7 @@ final class EntryRules {
         return QueueLifecycle.rejectForStatus(state, "queue " + state.queueId() + " is EMERGENCY_STOPPED");
     }
 
-    private static Decision entryNotFound(String entryId, QueueState state) {
+    static Decision entryNotFound(String entryId, QueueState state) {
         return reject(RejectionReason.ENTRY_NOT_FOUND, "no active entry " + entryId + " in queue "
                 + state.queueId() + " (finished entries are forgotten)");
     }

@@ -3,6 +3,8 @@ package io.ledgerline.queue;
 import static io.ledgerline.queue.EntryStatus.CALLED;
 import static io.ledgerline.queue.EntryStatus.WAITING;
 
+import java.time.Instant;
+
 /**
  * How each event changes the state; the body of {@link QueueDecider#evolve}. Every case is a few
  * O(log n) operations on persistent collections: nothing is copied whole.
@@ -31,16 +33,27 @@ final class Evolution {
                 }
                 // Events written before entries had numbers carry none: they get the number they would have had.
                 String number = e.number() != null ? e.number() : state.settings().numberFor(e.ticket());
+                Instant agingDue = e.heldUntil() != null ? null
+                        : CallingOrder.agingDue(state.settings(), e.priority(), e.joinedAt());
                 yield state.withEntry(new Entry(e.entryId(), e.priority(), e.ticket(), WAITING, e.joinedAt(), number,
-                        e.heldUntil(), 0));
+                        e.heldUntil(), 0, e.placedAt(), agingDue, e.details(), null));
             }
             case EntryLeft e -> state.withoutEntry(active(state, e, e.entryId()));
-            case EntryCalled e -> state.withEntry(in(state, e, e.entryId(), WAITING).withStatus(CALLED));
+            case EntryCalled e -> state.withCalled(in(state, e, e.entryId(), WAITING).withStatus(CALLED));
             case EntryCompleted e -> state.withoutEntry(in(state, e, e.entryId(), CALLED));
             case EntryMarkedNoShow e -> state.withoutEntry(in(state, e, e.entryId(), CALLED));
             case EntryRequeued e -> state.withEntry(in(state, e, e.entryId(), CALLED).withStatus(WAITING));
-            case EntryPriorityChanged e -> state.withEntry(in(state, e, e.entryId(), WAITING).withPriority(e.to()));
+            case EntryPriorityChanged e -> {
+                Entry entry = in(state, e, e.entryId(), WAITING);
+                long key = e.orderKey() != null ? e.orderKey() : CallingOrder.strictKey(e.to(), entry.ticket());
+                yield state.withEntry(entry.placed(e.to(), key, null));
+            }
+            case EntryPromoted e -> state.withEntry(in(state, e, e.entryId(), WAITING).placed(e.to(), e.orderKey(),
+                    CallingOrder.agingDue(state.settings(), e.to(), e.promotedAt())));
             case EntryTransferredOut e -> state.withoutEntry(in(state, e, e.entryId(), WAITING));
+            case EntryTransferStarted e -> state.withEntry(in(state, e, e.entryId(), WAITING)
+                    .transferring(e.targetQueueId()));
+            case EntryTransferReturned e -> state.withEntry(in(state, e, e.entryId(), WAITING).transferring(null));
             case QueuePaused e -> state.inStatus(QueueStatus.PAUSED);
             case QueueResumed e -> state.inStatus(QueueStatus.OPEN);
             case QueueSlept e -> state.sleepingUntil(e.until());
@@ -61,14 +74,17 @@ final class Evolution {
             case QueueEmergencyStopped e -> state.inStatus(QueueStatus.EMERGENCY_STOPPED);
             case EntryFailed e -> {
                 Entry entry = in(state, e, e.entryId(), CALLED);
-                yield e.isFinal() ? state.withoutEntry(entry) : state.withEntry(entry.withHold(e.retryAt(), e.attempt()));
+                yield e.isFinal() ? state.withoutEntry(entry)
+                        : state.withEntry(entry.withHold(e.retryAt(), e.attempt(), null));
             }
             case EntryReleased e -> {
                 Entry entry = active(state, e, e.entryId());
                 if (!entry.held()) {
                     throw corrupt(state, e, "entry " + e.entryId() + " is not held");
                 }
-                yield state.withEntry(entry.withHold(null, entry.attempts()));
+                // It has been callable since it fell due, and ages from then.
+                yield state.withEntry(entry.withHold(null, entry.attempts(),
+                        CallingOrder.agingDue(state.settings(), entry.priority(), entry.heldUntil())));
             }
         };
     }

@@ -5,13 +5,20 @@ import java.time.Instant;
 /**
  * Adds a person or job to the queue; the caller chooses the entry id (it is the idempotent handle). With a
  * {@code scheduledAt} after {@code joinedAt} the entry holds its ticket but is not callable before that time. A join
- * forwarded by a full queue names it in {@code overflowedFrom}; such a join does not overflow a second time.
+ * forwarded by a full queue names it in {@code overflowedFrom}; such a join does not overflow a second time. A join
+ * that is a step of a transfer names the source queue in {@code transferredFrom}, and does not overflow either: the
+ * source waits for this queue's answer.
  */
 public record JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,
-                        EntryDetails details, String overflowedFrom) implements QueueCommand {
+                        EntryDetails details, String overflowedFrom, String transferredFrom) implements QueueCommand {
 
     public JoinQueue {
         details = details == null ? EntryDetails.NONE : details;
+    }
+
+    public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,
+                     EntryDetails details, String overflowedFrom) {
+        this(queueId, entryId, priority, joinedAt, scheduledAt, details, overflowedFrom, null);
     }
 
     public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,
@@ -29,6 +36,6 @@ public record JoinQueue(String queueId, String entryId, Priority priority, Insta
 
     /** This join as a full queue forwards it to its overflow queue {@code target}: as asked, naming where it came from. */
     public JoinQueue overflowingTo(String target) {
-        return new JoinQueue(target, entryId, priority, joinedAt, scheduledAt, details, queueId);
+        return new JoinQueue(target, entryId, priority, joinedAt, scheduledAt, details, queueId, null);
     }
 }

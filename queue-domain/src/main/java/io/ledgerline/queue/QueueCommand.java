@@ -9,7 +9,7 @@ public sealed interface QueueCommand
         permits CreateQueue, ConfigureQueue, JoinQueue, LeaveQueue, CallNext, CompleteEntry, MarkNoShow,
                 RequeueEntry, ChangePriority, TransferEntry, PauseQueue, ResumeQueue, SleepQueue, WakeQueue,
                 OpenQueue, CloseQueue, EmergencyStopQueue, FailEntry, ReleaseDueEntries, JoinBatch,
-                ScheduleQueue {
+                ScheduleQueue, PromoteAgedEntries, SettleTransfer {
 
     String queueId();
 }

@@ -49,7 +49,7 @@ public final class QueueDecider {
             case MarkNoShow c -> EntryRules.markNoShow(c, state);
             case RequeueEntry c -> EntryRules.requeue(c, state);
             case ChangePriority c -> EntryRules.changePriority(c, state);
-            case TransferEntry c -> EntryRules.transfer(c, state);
+            case TransferEntry c -> Transfers.start(c, state);
             case PauseQueue c -> QueueLifecycle.pause(c, state);
             case ResumeQueue c -> QueueLifecycle.resume(c, state);
             case SleepQueue c -> QueueLifecycle.sleep(c, state);
@@ -61,6 +61,8 @@ public final class QueueDecider {
             case ReleaseDueEntries c -> EntryRules.release(c, state);
             case JoinBatch c -> EntryRules.joinBatch(c, state);
             case ScheduleQueue c -> QueueLifecycle.schedule(c, state);
+            case PromoteAgedEntries c -> EntryRules.promote(c, state);
+            case SettleTransfer c -> Transfers.settle(c, state);
         };
     }
 

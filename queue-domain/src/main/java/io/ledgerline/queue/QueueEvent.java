@@ -6,7 +6,7 @@ public sealed interface QueueEvent
                 EntryMarkedNoShow, EntryRequeued, EntryPriorityChanged, EntryTransferredOut, QueuePaused,
                 QueueResumed, QueueSlept, QueueWoken, QueueOpened, QueueClosed, QueueEmergencyStopped, EntryFailed,
                 EntryReleased, EntriesClosedOut, QueueScheduled, ScheduleLapsed,
-                EntryOverflowed {
+                EntryOverflowed, EntryPromoted, EntryTransferStarted, EntryTransferReturned {
 
     String queueId();
 }

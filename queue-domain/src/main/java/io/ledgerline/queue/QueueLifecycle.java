@@ -45,6 +45,12 @@ final class QueueLifecycle {
             return reject(RejectionReason.QUEUE_FULL, "capacity " + command.capacity() + " is below the "
                     + state.activeCount() + " active entries of queue " + state.queueId());
         }
+        boolean switchesOrder = command.settings().ordering().weighted() != state.settings().ordering().weighted();
+        if (switchesOrder && state.activeCount() > 0) {
+            return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId() + " has "
+                    + state.activeCount() + " active entries; it switches between strict and weighted order only"
+                    + " when empty, since the entries' places were given under the other order");
+        }
         return accept(new QueueConfigured(command.queueId(), command.name(), command.capacity(), command.settings()));
     }
 

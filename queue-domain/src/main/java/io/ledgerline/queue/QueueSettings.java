@@ -16,12 +16,18 @@ import java.util.TreeSet;
  * @param retry         how a failed entry comes back
  * @param calendar      when the queue serves; null to serve at any time its status allows
  * @param overflowTo    the queue a join goes on to when this one is full; null to refuse it (QUEUE_FULL)
+ * @param ordering      how the priority classes share the calls, and how entries age
  */
 public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
-                            RetryPolicy retry, OpeningHours calendar, String overflowTo) {
+                            RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering) {
 
     public static final QueueSettings DEFAULT = new QueueSettings(List.of(), "", 0, null, RetryPolicy.DEFAULT, null,
-            null);
+            null, Ordering.STRICT);
+
+    public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
+                         RetryPolicy retry, OpeningHours calendar, String overflowTo) {
+        this(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, Ordering.STRICT);
+    }
 
     public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
                          RetryPolicy retry, OpeningHours calendar) {
@@ -43,6 +49,12 @@ public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcu
         tags = List.copyOf(new TreeSet<>(tags));
         ticketPrefix = ticketPrefix == null ? "" : ticketPrefix;
         Objects.requireNonNull(retry, "retry");
+        ordering = ordering == null ? Ordering.STRICT : ordering;
+    }
+
+    /** The same settings in another order. */
+    public QueueSettings withOrdering(Ordering newOrdering) {
+        return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, newOrdering);
     }
 
     /** The human-readable number of the entry given {@code ticket}: {@code A-042}, or {@code 042} without a prefix. */

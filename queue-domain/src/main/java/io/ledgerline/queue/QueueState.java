@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.pcollections.HashTreePMap;
-import org.pcollections.PMap;
-import org.pcollections.PSortedSet;
-import org.pcollections.TreePSet;
+import java.util.OptionalLong;
 
 /**
  * The state of one queue, as far as deciding needs it. Immutable: every change returns a new value
@@ -29,9 +26,8 @@ import org.pcollections.TreePSet;
  * @param sleepingUntil when a SLEEPING queue may be called again; null in every other status (and for a
  *                      SLEEPING queue restored from a snapshot that did not carry it: it then sleeps until woken)
  * @param nextTicket    the ticket the next joiner gets; starts at 1 and only grows
- * @param entriesById   the active entries by id
- * @param waitingLine   the callable WAITING entries in {@link Entry#CALLING_ORDER}
- * @param held          the WAITING entries that may not be called yet, in {@link Entry#RELEASE_ORDER}
+ * @param virtualTime   the largest order key called so far, which a weighted queue places new entries after
+ * @param entries       the active entries and their orders
  * @param schedule      the openings and closings still planned
  */
 public record QueueState(
@@ -42,24 +38,17 @@ public record QueueState(
         QueueStatus status,
         Instant sleepingUntil,
         long nextTicket,
-        PMap<String, Entry> entriesById,
-        PSortedSet<Entry> waitingLine,
-        PSortedSet<Entry> held,
+        long virtualTime,
+        QueueEntries entries,
         QueueSchedule schedule) {
 
     private static final QueueState INITIAL = new QueueState(
-            null, null, 0, QueueSettings.DEFAULT, null, null, 1L, HashTreePMap.empty(), TreePSet.empty(Entry.CALLING_ORDER),
-            TreePSet.empty(Entry.RELEASE_ORDER), QueueSchedule.NONE);
+            null, null, 0, QueueSettings.DEFAULT, null, null, 1L, 0L, QueueEntries.EMPTY, QueueSchedule.NONE);
 
     public QueueState {
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(entriesById, "entriesById");
-        Objects.requireNonNull(waitingLine, "waitingLine");
-        Objects.requireNonNull(held, "held");
+        Objects.requireNonNull(entries, "entries");
         Objects.requireNonNull(schedule, "schedule");
-        if (!Entry.CALLING_ORDER.equals(waitingLine.comparator())) {
-            throw new IllegalArgumentException("waitingLine must be sorted by Entry.CALLING_ORDER");
-        }
         if (sleepingUntil != null && status != QueueStatus.SLEEPING) {
             throw new IllegalArgumentException("only a SLEEPING queue has a wake time, not a " + status + " one");
         }
@@ -75,26 +64,19 @@ public record QueueState(
      * Equal to the state reached by replaying the events that produced the snapshot.
      */
     public static QueueState restore(String queueId, String name, int capacity, QueueSettings settings,
-                                     QueueStatus status, Instant sleepingUntil, long nextTicket,
+                                     QueueStatus status, Instant sleepingUntil, long nextTicket, long virtualTime,
                                      Collection<Entry> activeEntries, QueueSchedule schedule) {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(status, "status");
-        PMap<String, Entry> byId = HashTreePMap.empty();
-        PSortedSet<Entry> waiting = TreePSet.empty(Entry.CALLING_ORDER);
-        PSortedSet<Entry> heldBack = TreePSet.empty(Entry.RELEASE_ORDER);
+        QueueEntries entries = QueueEntries.EMPTY;
         for (Entry entry : activeEntries) {
             if (!entry.status().isActive()) {
                 throw new IllegalArgumentException("a snapshot holds only active entries: " + entry);
             }
-            byId = byId.plus(entry.entryId(), entry);
-            if (entry.callable()) {
-                waiting = waiting.plus(entry);
-            } else if (entry.held()) {
-                heldBack = heldBack.plus(entry);
-            }
+            entries = entries.with(entry);
         }
         return new QueueState(queueId, name, capacity, settings, status,
-                status == QueueStatus.SLEEPING ? sleepingUntil : null, nextTicket, byId, waiting, heldBack,
+                status == QueueStatus.SLEEPING ? sleepingUntil : null, nextTicket, virtualTime, entries,
                 schedule == null ? QueueSchedule.NONE : schedule);
     }
 
@@ -104,66 +86,94 @@ public record QueueState(
     }
 
     public Optional<Entry> entry(String entryId) {
-        return entryId == null ? Optional.empty() : Optional.ofNullable(entriesById.get(entryId));
+        return entryId == null ? Optional.empty() : Optional.ofNullable(entries.byId().get(entryId));
     }
 
     /** 1-based place of a callable entry in the calling order; empty for a held, called or unknown entry. */
     public OptionalInt rankOf(String entryId) {
-        Entry entry = entryId == null ? null : entriesById.get(entryId);
+        Entry entry = entryId == null ? null : entries.byId().get(entryId);
         if (entry == null || !entry.callable()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(waitingLine.headSet(entry, false).size() + 1);
+        return OptionalInt.of(entries.waitingLine().headSet(entry, false).size() + 1);
     }
 
     /** The WAITING entries, the next one to be called first. */
     public List<Entry> waitingInOrder() {
-        return List.copyOf(waitingLine);
+        return List.copyOf(entries.waitingLine());
     }
 
     /** The held WAITING entries, the first to become callable first. */
     public List<Entry> heldInOrder() {
-        return List.copyOf(held);
+        return List.copyOf(entries.held());
     }
 
     public int waitingCount() {
-        return waitingLine.size();
+        return entries.waitingLine().size();
     }
 
     /** WAITING and CALLED entries: those that count toward capacity. */
     public int activeCount() {
-        return entriesById.size();
+        return entries.byId().size();
     }
 
     /** WAITING and CALLED entries ordered by ticket, for snapshots and tests. */
     public List<Entry> activeEntries() {
-        List<Entry> active = new ArrayList<>(entriesById.values());
+        List<Entry> active = new ArrayList<>(entries.byId().values());
         active.sort(Comparator.comparingLong(Entry::ticket));
         return List.copyOf(active);
     }
 
     /** The entry the next CallNext would call, if anyone is waiting. */
     public Optional<Entry> nextToCall() {
-        return waitingLine.isEmpty() ? Optional.empty() : Optional.of(waitingLine.first());
+        return entries.waitingLine().isEmpty() ? Optional.empty() : Optional.of(entries.waitingLine().first());
     }
-
-    // Transitions used by QueueDecider.evolve. Each returns a new state and leaves this one untouched.
 
     /** CALLED entries: those in service now. */
     public int calledCount() {
-        return entriesById.size() - waitingLine.size() - held.size();
+        return entries.byId().size() - entries.waitingLine().size() - entries.held().size()
+                - entries.transferring().size();
+    }
+
+    /** The entries under way to another queue, in calling order. */
+    public List<Entry> transferringInOrder() {
+        return List.copyOf(entries.transferring());
     }
 
     /** When the earliest held entry becomes callable; empty when none is held. */
     public Optional<Instant> nextRelease() {
-        return held.isEmpty() ? Optional.empty() : Optional.of(held.first().heldUntil());
+        return entries.held().isEmpty() ? Optional.empty() : Optional.of(entries.held().first().heldUntil());
     }
 
     /** The held entries callable at {@code now}, the earliest first. */
     public List<Entry> heldDueBy(Instant now) {
+        return dueBy(entries.held(), Entry::heldUntil, now);
+    }
+
+    public int heldCount() {
+        return entries.held().size();
+    }
+
+    /** When the first callable entry reaches its class's aging limit; empty when none ages. */
+    public Optional<Instant> nextPromotion() {
+        return entries.aging().isEmpty() ? Optional.empty() : Optional.of(entries.aging().first().agingDue());
+    }
+
+    /** The callable entries whose aging limit has passed at {@code now}, the earliest first. */
+    public List<Entry> agedBy(Instant now) {
+        return dueBy(entries.aging(), Entry::agingDue, now);
+    }
+
+    /** The largest order key among the active entries of a class; empty when the class has none. */
+    public OptionalLong lastKeyIn(Priority priority) {
+        return entries.lastKeyIn(priority);
+    }
+
+    private static List<Entry> dueBy(Iterable<Entry> inDueOrder, java.util.function.Function<Entry, Instant> dueAt,
+                                     Instant now) {
         List<Entry> due = new ArrayList<>();
-        for (Entry entry : held) {
-            if (entry.heldUntil().isAfter(now)) {
+        for (Entry entry : inDueOrder) {
+            if (dueAt.apply(entry).isAfter(now)) {
                 break;
             }
             due.add(entry);
@@ -171,55 +181,50 @@ public record QueueState(
         return due;
     }
 
-    public int heldCount() {
-        return held.size();
-    }
+    // Transitions used by QueueDecider.evolve. Each returns a new state and leaves this one untouched.
 
     QueueState created(String newQueueId, String newName, int newCapacity, QueueSettings newSettings) {
         return new QueueState(newQueueId, newName, newCapacity, newSettings, QueueStatus.OPEN, null, nextTicket,
-                entriesById, waitingLine, held, schedule);
+                virtualTime, entries, schedule);
     }
 
     QueueState configured(String newName, int newCapacity, QueueSettings newSettings) {
         return new QueueState(queueId, newName, newCapacity, newSettings, status, sleepingUntil, nextTicket,
-                entriesById, waitingLine, held, schedule);
+                virtualTime, entries, schedule);
     }
 
     QueueState inStatus(QueueStatus newStatus) {
-        return new QueueState(queueId, name, capacity, settings, newStatus, null, nextTicket, entriesById,
-                waitingLine, held, schedule);
+        return new QueueState(queueId, name, capacity, settings, newStatus, null, nextTicket, virtualTime, entries,
+                schedule);
     }
 
     QueueState sleepingUntil(Instant until) {
-        return new QueueState(queueId, name, capacity, settings, QueueStatus.SLEEPING, until, nextTicket,
-                entriesById, waitingLine, held, schedule);
+        return new QueueState(queueId, name, capacity, settings, QueueStatus.SLEEPING, until, nextTicket, virtualTime,
+                entries, schedule);
     }
 
     QueueState scheduled(QueueSchedule newSchedule) {
-        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket, entriesById,
-                waitingLine, held, newSchedule);
+        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket, virtualTime,
+                entries, newSchedule);
     }
 
-    /** Adds a new entry or replaces the entry with the same id, keeping the waiting line and the held set in step. */
+    /** Adds a new entry or replaces the entry with the same id. */
     QueueState withEntry(Entry entry) {
-        Entry previous = entriesById.get(entry.entryId());
-        PSortedSet<Entry> waiting = previous != null && previous.callable() ? waitingLine.minus(previous) : waitingLine;
-        PSortedSet<Entry> heldBack = previous != null && previous.held() ? held.minus(previous) : held;
-        if (entry.callable()) {
-            waiting = waiting.plus(entry);
-        } else if (entry.held()) {
-            heldBack = heldBack.plus(entry);
-        }
         long ticketAfter = Math.max(nextTicket, entry.ticket() + 1);
-        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, ticketAfter,
-                entriesById.plus(entry.entryId(), entry), waiting, heldBack, schedule);
+        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, ticketAfter, virtualTime,
+                entries.with(entry), schedule);
+    }
+
+    /** The entry is called: the virtual time reaches its key. */
+    QueueState withCalled(Entry called) {
+        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket,
+                Math.max(virtualTime, called.orderKey()), entries.with(called), schedule);
     }
 
     /** Forgets an entry that reached a final status. */
     QueueState withoutEntry(Entry entry) {
-        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket,
-                entriesById.minus(entry.entryId()), entry.callable() ? waitingLine.minus(entry) : waitingLine,
-                entry.held() ? held.minus(entry) : held, schedule);
+        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket, virtualTime,
+                entries.without(entry), schedule);
     }
 
     // A queue can hold tens of thousands of entries: keep logs and assertion messages readable.
@@ -227,6 +232,7 @@ public record QueueState(
     public String toString() {
         return "QueueState[queueId=" + queueId + ", name=" + name + ", capacity=" + capacity + ", tags=" + settings.tags()
                 + ", status=" + status + ", sleepingUntil=" + sleepingUntil + ", nextTicket=" + nextTicket
-                + ", schedule=" + schedule + ", active=" + entriesById.size() + ", waiting=" + waitingLine.size() + ", held=" + held.size() + "]";
+                + ", virtualTime=" + virtualTime + ", schedule=" + schedule + ", active=" + activeCount()
+                + ", waiting=" + waitingCount() + ", held=" + heldCount() + "]";
     }
 }

@@ -29,7 +29,8 @@ public final class QueueTimers {
         if (!state.exists()) {
             return Optional.empty();
         }
-        return Stream.of(wakeAt(state), state.nextRelease(), Optional.ofNullable(state.schedule().opensAt()),
+        return Stream.of(wakeAt(state), state.nextRelease(), state.nextPromotion(),
+                        Optional.ofNullable(state.schedule().opensAt()),
                         Optional.ofNullable(state.schedule().closesAt()))
                 .flatMap(Optional::stream).min(Instant::compareTo);
     }
@@ -54,6 +55,8 @@ public final class QueueTimers {
                 due.add(new TimerCommand("timer.close." + at.toEpochMilli(), new CloseQueue(queueId, at))));
         state.nextRelease().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
                 "timer.release." + at.toEpochMilli(), new ReleaseDueEntries(queueId, now))));
+        state.nextPromotion().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
+                "timer.age." + at.toEpochMilli(), new PromoteAgedEntries(queueId, now))));
         return due;
     }
 

@@ -41,7 +41,11 @@ final class SettingsShape {
             return FieldLimits.id("overflowTo", settings.overflowTo());
         }
         String retry = retry(settings.retry());
-        return retry != null || settings.calendar() == null ? retry : settings.calendar().problem();
+        if (retry != null) {
+            return retry;
+        }
+        String ordering = settings.ordering().problem();
+        return ordering != null || settings.calendar() == null ? ordering : settings.calendar().problem();
     }
 
     private static String retry(RetryPolicy retry) {

@@ -1,4 +1,4 @@
 package io.ledgerline.queue;
 
-/** A waiting entry leaves this queue for another; joining the target is a later, separate step. */
+/** A waiting entry moves to another queue: it joins there, then leaves here (see {@link EntryTransferStarted}). */
 public record TransferEntry(String queueId, String entryId, String targetQueueId, String justification) implements QueueCommand {}

@@ -2,10 +2,12 @@ package io.ledgerline.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -52,7 +54,7 @@ class QueuePropertiesTest {
         if (stepByStep.exists()) {
             QueueState restored = QueueState.restore(stepByStep.queueId(), stepByStep.name(), stepByStep.capacity(),
                     stepByStep.settings(), stepByStep.status(), stepByStep.sleepingUntil(), stepByStep.nextTicket(),
-                    stepByStep.activeEntries(), stepByStep.schedule());
+                    stepByStep.virtualTime(), stepByStep.activeEntries(), stepByStep.schedule());
             assertThat(restored).isEqualTo(stepByStep);
         }
     }
@@ -93,7 +95,8 @@ class QueuePropertiesTest {
         }
         // Held entries are WAITING too, but outside the calling order until they are released.
         List<String> waitingById = state.activeEntries().stream()
-                .filter(entry -> entry.status() == EntryStatus.WAITING && !entry.held()).map(Entry::entryId).toList();
+                .filter(entry -> entry.status() == EntryStatus.WAITING && !entry.held() && !entry.inTransfer())
+                .map(Entry::entryId).toList();
         assertThat(waitingById).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(state.waitingCount()).isEqualTo(waiting.size());
         assertThat(state.activeEntries().stream().filter(Entry::held).count()).isEqualTo(state.heldCount());
@@ -103,7 +106,9 @@ class QueuePropertiesTest {
     Arbitrary<List<QueueCommand>> histories() {
         Arbitrary<Integer> capacities = Arbitraries.frequencyOf(
                 Tuple.of(9, Arbitraries.integers().between(1, 7)), Tuple.of(1, Arbitraries.of(-1, 0)));
-        Arbitrary<QueueCommand> create = capacities.map(capacity -> new CreateQueue(Q, "Queue", capacity));
+        Arbitrary<QueueCommand> create = Combinators.combine(capacities, orderings())
+                .as((capacity, ordering) -> new CreateQueue(Q, "Queue", capacity,
+                        QueueSettings.DEFAULT.withOrdering(ordering)));
         return Combinators.combine(create, commands().list().ofMinSize(5).ofMaxSize(100))
                 .as((first, rest) -> {
                     List<QueueCommand> all = new ArrayList<>();
@@ -111,6 +116,14 @@ class QueuePropertiesTest {
                     all.addAll(rest);
                     return all;
                 });
+    }
+
+    /** Strict, weighted, and either with LOW and NORMAL aging after a minute or two. */
+    private static Arbitrary<Ordering> orderings() {
+        Map<Priority, Integer> clinic = Map.of(Priority.URGENT, 8, Priority.HIGH, 4, Priority.NORMAL, 2, Priority.LOW, 1);
+        Map<Priority, Duration> aging = Map.of(Priority.LOW, Duration.ofMinutes(1), Priority.NORMAL, Duration.ofMinutes(2));
+        return Arbitraries.of(Ordering.STRICT, new Ordering(clinic, Map.of()), new Ordering(clinic, aging),
+                new Ordering(Map.of(), aging), new Ordering(Map.of(Priority.LOW, 3), aging));
     }
 
     private Arbitrary<QueueCommand> commands() {
@@ -138,6 +151,9 @@ class QueuePropertiesTest {
                 Tuple.of(3, Combinators.combine(queueIds, entryIds).as(RequeueEntry::new)),
                 Tuple.of(4, Combinators.combine(queueIds, entryIds, priorities, texts).as(ChangePriority::new)),
                 Tuple.of(2, Combinators.combine(queueIds, entryIds, targets, texts).as(TransferEntry::new)),
+                // A transfer's settlement, taken or refused by its target ("other" is what the transfers above name).
+                Tuple.of(2, Combinators.combine(queueIds, entryIds, targets,
+                        Arbitraries.of("QUEUE_FULL: no room").injectNull(0.5)).as(SettleTransfer::new)),
                 Tuple.of(2, Combinators.combine(queueIds, texts).as(PauseQueue::new)),
                 Tuple.of(2, queueIds.map(ResumeQueue::new)),
                 Tuple.of(2, Combinators.combine(queueIds, times).as((q, t) -> new SleepQueue(q, t, T0))),
@@ -154,6 +170,10 @@ class QueuePropertiesTest {
                         new ScheduleQueue(q, opens, closes, T0.minusSeconds(1)))),
                 Tuple.of(1, Combinators.combine(queueIds, times).as(OpenQueue::new)),
                 Tuple.of(1, Combinators.combine(queueIds, times).as(CloseQueue::new)),
+                // Fair order: weights, aging and the timer's promotions.
+                Tuple.of(1, Combinators.combine(queueIds, capacities, orderings()).as((q, c, ordering) ->
+                        new ConfigureQueue(q, "Queue", c, QueueSettings.DEFAULT.withOrdering(ordering)))),
+                Tuple.of(2, Combinators.combine(queueIds, times).as(PromoteAgedEntries::new)),
                 Tuple.of(2, Combinators.combine(queueIds, entryIds, entryIds, priorities, times).as((q, e1, e2, p, at) ->
                         new JoinBatch(q, java.util.Arrays.asList(new JoinQueue(q, e1, p, at),
                                 new JoinQueue(q, e2, p, at))))));

@@ -21,7 +21,8 @@ class StaffOverrideTest {
     @Test
     void a_priority_change_is_recorded_with_before_after_and_why() {
         given(TWO_WAITING).when(new ChangePriority(Q, "e2", Priority.URGENT, "chest pain"))
-                .thenEvents(new EntryPriorityChanged(Q, "e2", Priority.LOW, Priority.URGENT, "chest pain"))
+                .thenEvents(new EntryPriorityChanged(Q, "e2", Priority.LOW, Priority.URGENT, "chest pain",
+                        CallingOrder.strictKey(Priority.URGENT, 2)))
                 .thenState(state -> {
                     assertThat(state.rankOf("e2")).hasValue(1);
                     assertThat(state.rankOf("e1")).hasValue(2);
@@ -74,16 +75,19 @@ class StaffOverrideTest {
     void priorities_change_while_paused() {
         given(TWO_WAITING).and(new QueuePaused(Q, "lunch"))
                 .when(new ChangePriority(Q, "e2", Priority.HIGH, "elderly"))
-                .thenEvents(new EntryPriorityChanged(Q, "e2", Priority.LOW, Priority.HIGH, "elderly"));
+                .thenEvents(new EntryPriorityChanged(Q, "e2", Priority.LOW, Priority.HIGH, "elderly",
+                        CallingOrder.strictKey(Priority.HIGH, 2)));
     }
 
     @Test
-    void a_transfer_takes_the_entry_out_with_its_priority() {
+    void a_transfer_starts_with_the_entry_under_way_keeping_its_place_but_not_callable() {
         given(TWO_WAITING).when(new TransferEntry(Q, "e2", "clinic-b", "shorter line"))
-                .thenEvents(new EntryTransferredOut(Q, "e2", "clinic-b", Priority.LOW, "shorter line"))
+                .thenEvents(new EntryTransferStarted(Q, "e2", "clinic-b", Priority.LOW, "shorter line", EntryDetails.NONE))
                 .thenState(state -> {
-                    assertThat(state.entry("e2")).isEmpty();
-                    assertThat(state.activeCount()).isEqualTo(1);
+                    assertThat(state.entry("e2").orElseThrow().transferTo()).isEqualTo("clinic-b");
+                    assertThat(state.rankOf("e2")).isEmpty();
+                    assertThat(state.activeCount()).isEqualTo(2);
+                    assertThat(state.transferringInOrder()).extracting(Entry::entryId).containsExactly("e2");
                 });
     }
 
@@ -91,7 +95,7 @@ class StaffOverrideTest {
     void a_closed_queue_may_transfer_its_waiting_people() {
         given(TWO_WAITING).and(new QueueClosed(Q))
                 .when(new TransferEntry(Q, "e1", "clinic-b", "closing early"))
-                .thenEvents(new EntryTransferredOut(Q, "e1", "clinic-b", Priority.NORMAL, "closing early"));
+                .thenEvents(new EntryTransferStarted(Q, "e1", "clinic-b", Priority.NORMAL, "closing early", null));
     }
 
     @Test

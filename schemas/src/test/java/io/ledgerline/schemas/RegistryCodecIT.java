@@ -31,7 +31,7 @@ class RegistryCodecIT {
         RegistryCodec codec = new RegistryCodec(LocalRegistry.URL);
         QueueEventEnvelope event = QueueEventEnvelope.newBuilder().setEventId("e-1").setQueueId("q").setSequence(7)
                 .setOccurredAt(Instant.parse("2026-11-24T09:00:00.123Z")).setCausationCommandId("c-1").setActor("it")
-                .setPayload(new EntryJoined("ann", Priority.HIGH, 3L, Instant.parse("2026-11-24T08:59:00Z"), "A-003", null, null, null, null, java.util.Map.of())).build();
+                .setPayload(new EntryJoined("ann", Priority.HIGH, 3L, Instant.parse("2026-11-24T08:59:00Z"), "A-003", null, null, null, null, java.util.Map.of(), null, null)).build();
         CommandResult result = CommandResult.newBuilder().setCommandId("c-1").setQueueId("q")
                 .setOutcome(new CommandAccepted(7L, 7L, "ann", "A-003", null)).setRepeated(false).build();
 
@@ -49,7 +49,7 @@ class RegistryCodecIT {
     void prefetch_resolves_every_registered_version_of_the_topics() {
         new RegistryCodec(LocalRegistry.URL).encode(EVENTS, QueueEventEnvelope.newBuilder().setEventId("e").setQueueId("q")
                 .setSequence(1).setOccurredAt(Instant.now()).setCausationCommandId("c").setActor("it")
-                .setPayload(new EntryJoined("ann", Priority.LOW, 1L, Instant.now(), null, null, null, null, null, java.util.Map.of())).build());
+                .setPayload(new EntryJoined("ann", Priority.LOW, 1L, Instant.now(), null, null, null, null, null, java.util.Map.of(), null, null)).build());
         RegistryCodec codec = new RegistryCodec(LocalRegistry.URL);
 
         codec.prefetch(List.of(EVENTS, RESULTS, "test.no-such-topic"));

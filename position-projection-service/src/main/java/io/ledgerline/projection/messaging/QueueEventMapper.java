@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.model.Change;
 import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.LegacyOrderKey;
 import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
@@ -17,8 +18,11 @@ import ledgerline.queue.v1.EntryOverflowed;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryPromoted;
 import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryRequeued;
+import ledgerline.queue.v1.EntryTransferReturned;
+import ledgerline.queue.v1.EntryTransferStarted;
 import ledgerline.queue.v1.EntryTransferredOut;
 import ledgerline.queue.v1.QueueClosed;
 import ledgerline.queue.v1.QueueConfigured;
@@ -70,8 +74,7 @@ public class QueueEventMapper {
             case ScheduleLapsed e -> new Change.ScheduleLapsed(lapsed(e, envelope));
             case EntryOverflowed e -> new Change.EntryOverflowed(e.getEntryId(), e.getTargetQueueId());
             case QueueEmergencyStopped e -> new Change.QueueStatusSet(QueueStatus.EMERGENCY_STOPPED);
-            case EntryJoined e -> new Change.EntryJoined(e.getEntryId(), priority(e.getPriority()), e.getTicket(),
-                    e.getJoinedAt(), e.getNumber(), e.getHeldUntil());
+            case EntryJoined e -> joined(e);
             case EntryCalled e -> new Change.EntryCalled(e.getEntryId(), e.getCalledAt(), e.getNumber(),
                     e.getCounter());
             case EntryCompleted e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.COMPLETED, e.getCompletedAt());
@@ -79,14 +82,29 @@ public class QueueEventMapper {
             case EntryMarkedNoShow e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.NO_SHOW, at);
             case EntryTransferredOut e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.TRANSFERRED, at);
             case EntryRequeued e -> new Change.EntryRequeued(e.getEntryId());
-            case EntryPriorityChanged e -> new Change.EntryPriorityChanged(e.getEntryId(), priority(e.getTo()));
+            // A null key (written before keys existed) stays null: it needs the entry's ticket, which the stores have.
+            case EntryPriorityChanged e -> new Change.EntryPriorityChanged(e.getEntryId(), priority(e.getTo()),
+                    e.getOrderKey());
+            // To the read models a promotion is a priority change that the aging limit made.
+            case EntryPromoted e -> new Change.EntryPriorityChanged(e.getEntryId(), priority(e.getTo()),
+                    e.getOrderKey());
             case EntryFailed e -> new Change.EntryFailed(e.getEntryId(), e.getAttempt(), e.getFailedAt(),
                     e.getRetryAt());
             case EntryReleased e -> new Change.EntryReleased(e.getEntryId());
+            case EntryTransferStarted e -> new Change.EntryTransferring(e.getEntryId(), e.getTargetQueueId());
+            case EntryTransferReturned e -> new Change.EntryTransferReturned(e.getEntryId());
             case null -> throw new UnsupportedEventException("event " + envelope.getEventId() + " has no payload");
             default -> throw new UnsupportedEventException("event " + envelope.getEventId()
                     + " has a payload this projection does not know: " + payload.getClass().getName());
         };
+    }
+
+    /** The event's order key, or for an event written before keys existed the legacy key it means. */
+    private static Change.EntryJoined joined(EntryJoined e) {
+        Priority priority = priority(e.getPriority());
+        long orderKey = e.getOrderKey() != null ? e.getOrderKey() : LegacyOrderKey.of(priority, e.getTicket());
+        return new Change.EntryJoined(e.getEntryId(), priority, e.getTicket(), e.getJoinedAt(), e.getNumber(),
+                e.getHeldUntil(), orderKey);
     }
 
     /**

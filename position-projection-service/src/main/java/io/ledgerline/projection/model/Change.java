@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one queue event means to the read models. Twenty-two event types collapse into these few shapes:
- * status events become {@link QueueStatusSet}, the four ways of finishing become {@link EntryFinished}.
+ * What one queue event means to the read models. The event types collapse into these few shapes: status events
+ * become {@link QueueStatusSet}, the four ways of finishing become {@link EntryFinished}, a priority change and a
+ * promotion become {@link EntryPriorityChanged}.
  */
 public sealed interface Change {
 
@@ -58,9 +59,12 @@ public sealed interface Change {
      * @param number    the human-readable number (A-042); null in events written before numbers existed
      * @param heldUntil for a scheduled entry, when it is due to become callable: it joins HELD, outside the line,
      *                  until its EntryReleased; null when it joins the line at once
+     * @param orderKey  where the entry stands in the calling order (ascending, equal keys by entry id), as the event
+     *                  says; for an event written before keys existed, its {@link LegacyOrderKey}. The entry keeps it
+     *                  while held, called and requeued, until an {@link EntryPriorityChanged} gives it another.
      */
     record EntryJoined(String entryId, Priority priority, long ticket, Instant joinedAt, String number,
-            Instant heldUntil) implements Change {
+            Instant heldUntil, long orderKey) implements Change {
 
         public boolean held() {
             return heldUntil != null;
@@ -80,16 +84,37 @@ public sealed interface Change {
         }
     }
 
-    /** A called entry goes back to WAITING with its original ticket, so it regains its old place. */
+    /** The first step of a transfer: out of the line, its key kept, until the target queue has decided. */
+    record EntryTransferring(String entryId, String targetQueueId) implements Change {
+    }
+
+    /** The target queue refused a transfer: the entry is back in the line at the key it kept. */
+    record EntryTransferReturned(String entryId) implements Change {
+    }
+
+    /** A called entry goes back to WAITING with its order key, so it regains its old place. */
     record EntryRequeued(String entryId) implements Change {
     }
 
-    record EntryPriorityChanged(String entryId, Priority priority) implements Change {
+    /**
+     * The entry moved to {@code priority} and stands at {@code orderKey} from now on: moved by staff
+     * ({@code EntryPriorityChanged}) or promoted one class up after waiting its class's aging limit
+     * ({@code EntryPromoted}); the read models do the same for both.
+     *
+     * @param orderKey the entry's new key; null only in an {@code EntryPriorityChanged} written before keys existed,
+     *                 which means the {@link LegacyOrderKey} of the new priority with the entry's own ticket
+     */
+    record EntryPriorityChanged(String entryId, Priority priority, Long orderKey) implements Change {
+
+        /** Written before keys existed: the new key is the legacy strict key, from the entry's ticket. */
+        public boolean legacy() {
+            return orderKey == null;
+        }
     }
 
     /**
      * Serving a called entry failed for the {@code attempt}-th time. With {@code retryAt} it is HELD (keeping its
-     * ticket) until an {@link EntryReleased}; without, it has used up its retries and ends FAILED at
+     * order key) until an {@link EntryReleased}; without, it has used up its retries and ends FAILED at
      * {@code failedAt}.
      */
     record EntryFailed(String entryId, int attempt, Instant failedAt, Instant retryAt) implements Change {
@@ -100,8 +125,8 @@ public sealed interface Change {
     }
 
     /**
-     * A HELD entry became callable: it takes its place in the line by priority and its original ticket. The log says
-     * when; the projection never decides it from a clock.
+     * A HELD entry became callable: it takes its place in the line by the order key it kept. The log says when; the
+     * projection never decides it from a clock.
      */
     record EntryReleased(String entryId) implements Change {
     }

@@ -6,7 +6,10 @@ package io.ledgerline.projection.model;
  * after a failed attempt) until an EntryReleased puts them in the line.
  */
 public enum EntryStatus {
-    WAITING, HELD, CALLED, COMPLETED, LEFT, NO_SHOW, TRANSFERRED,
+    WAITING, HELD, CALLED,
+    /** Under way to another queue: it keeps its place here, outside the line, until the target has decided. */
+    TRANSFERRING,
+    COMPLETED, LEFT, NO_SHOW, TRANSFERRED,
     /** Serving it failed and no retry is left. */
     FAILED,
     /** It was still waiting (WAITING or HELD) when the queue closed; a queue that closes keeps nobody waiting. */
@@ -14,6 +17,6 @@ public enum EntryStatus {
 
     /** Active entries may still change; the others are final. */
     public boolean isFinal() {
-        return this != WAITING && this != HELD && this != CALLED;
+        return this != WAITING && this != HELD && this != CALLED && this != TRANSFERRING;
     }
 }

@@ -1,10 +1,13 @@
 package io.ledgerline.projection.model;
 
-/** Priority class of an entry as the projection stores it. Declaration order is serving order: URGENT first. */
+/**
+ * Priority class of an entry as the projection stores and shows it. The calling order is not derived from it: it
+ * comes with the events' order keys.
+ */
 public enum Priority {
     URGENT, HIGH, NORMAL, LOW;
 
-    /** 0 for the class served first; the most significant part of a waiting entry's score. */
+    /** URGENT 0 ... LOW 3: the most significant part of a {@link LegacyOrderKey}. */
     public int index() {
         return ordinal();
     }

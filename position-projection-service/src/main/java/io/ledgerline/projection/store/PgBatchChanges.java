@@ -96,10 +96,15 @@ final class PgBatchChanges {
                     at, null, attempts, sequence);
         }
 
-        /** Back in the line with its ticket: no longer called (requeued) or no longer held (released). */
+        /** Back in the line (at the order key Redis kept): no longer called (requeued) or no longer held (released). */
         EntryState waiting(long sequence) {
             return new EntryState(queueId, entryId, priority, ticket, EntryStatus.WAITING, number, joinedAt, null,
                     counter, finishedAt, null, attempts, sequence);
+        }
+
+        EntryState transferring(long sequence) {
+            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.TRANSFERRING, number, joinedAt,
+                    calledAt, counter, finishedAt, null, attempts, sequence);
         }
 
         EntryState failed(Change.EntryFailed c, long sequence) {
@@ -112,6 +117,7 @@ final class PgBatchChanges {
                     counter, finishedAt, c.retryAt(), c.attempt(), sequence);
         }
 
+        /** Moved to another class, by staff or by a promotion; where it now stands in the line is Redis' concern. */
         EntryState reprioritised(Priority to, long sequence) {
             return new EntryState(queueId, entryId, to, ticket, status, number, joinedAt, calledAt, counter,
                     finishedAt, heldUntil, attempts, sequence);
@@ -206,6 +212,8 @@ final class PgBatchChanges {
                     e -> e.reprioritised(c.priority(), event.sequence()));
             case Change.EntryFailed c -> update(queue, c.entryId(), event, e -> e.failed(c, event.sequence()));
             case Change.EntryReleased c -> update(queue, c.entryId(), event, e -> released(e, event));
+            case Change.EntryTransferring c -> update(queue, c.entryId(), event, e -> e.transferring(event.sequence()));
+            case Change.EntryTransferReturned c -> update(queue, c.entryId(), event, e -> e.waiting(event.sequence()));
         };
     }
 
@@ -277,6 +285,8 @@ final class PgBatchChanges {
             case Change.EntryPriorityChanged c -> List.of(c.entryId());
             case Change.EntryFailed c -> List.of(c.entryId());
             case Change.EntryReleased c -> List.of(c.entryId());
+            case Change.EntryTransferring c -> List.of(c.entryId());
+            case Change.EntryTransferReturned c -> List.of(c.entryId());
             case Change.QueueClosed c -> c.closedOut().entryIds();
             case Change.EntriesClosedOut c -> c.entryIds();
             case Change.QueueCreated c -> List.of();

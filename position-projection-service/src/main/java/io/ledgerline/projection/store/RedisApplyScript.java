@@ -10,11 +10,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.ledgerline.projection.model.Change;
-import io.ledgerline.projection.model.PositionScore;
+import io.ledgerline.projection.model.LegacyOrderKey;
 
 /**
  * The Lua script that applies a run of events to one queue's waiting line, with its SHA-1 for EVALSHA, and the
- * arguments it takes for each change.
+ * arguments it takes for each change. Scores are the events' order keys as the domain decided them; neither this
+ * class nor the script knows how a queue orders its entries (weights, aging, strict priority).
  */
 final class RedisApplyScript {
 
@@ -28,7 +29,7 @@ final class RedisApplyScript {
         this.sha1 = sha1(source);
     }
 
-    /** What the script does for one change, and the arguments it does it with (entry ids, a score, a priority). */
+    /** What the script does for one change, and the arguments it does it with (entry ids, an order key). */
     record Operation(String name, List<String> operands) {
 
         Operation(String name, String... operands) {
@@ -38,16 +39,19 @@ final class RedisApplyScript {
 
     static Operation operation(Change change) {
         return switch (change) {
-            // A held entry keeps its score (its ticket) for the release, but has no place in the line until then.
+            // A held entry keeps its order key for the release, but has no place in the line until then.
             case Change.EntryJoined e -> new Operation(e.held() ? "JOIN_HELD" : "JOIN", e.entryId(),
-                    Long.toString(PositionScore.of(e.priority(), e.ticket())));
+                    Long.toString(e.orderKey()));
             case Change.EntryCalled e -> new Operation("CALL", e.entryId());
             case Change.EntryFinished e -> new Operation("FINISH", e.entryId());
             case Change.EntryFailed e -> new Operation(e.isFinal() ? "FINISH" : "HOLD", e.entryId());
             case Change.EntryRequeued e -> new Operation("REQUEUE", e.entryId());
+            // Under way to another queue: out of the line, its key kept for a return, as for a call.
+            case Change.EntryTransferring e -> new Operation("CALL", e.entryId());
+            case Change.EntryTransferReturned e -> new Operation("REQUEUE", e.entryId());
             case Change.EntryReleased e -> new Operation("RELEASE", e.entryId());
-            case Change.EntryPriorityChanged e -> new Operation("PRIORITY", e.entryId(),
-                    Integer.toString(e.priority().index()));
+            case Change.EntryPriorityChanged e -> e.legacy() ? legacyPriority(e)
+                    : new Operation("PRIORITY", e.entryId(), Long.toString(e.orderKey()));
             // A thousand ids are one operation: one ZREM and one HDEL, not a round trip or a script step each.
             case Change.QueueClosed c -> new Operation("CLOSE_OUT", c.closedOut().entryIds());
             case Change.EntriesClosedOut c -> new Operation("CLOSE_OUT", c.entryIds());
@@ -58,6 +62,16 @@ final class RedisApplyScript {
             case Change.ScheduleLapsed c -> new Operation("NONE");
             case Change.EntryOverflowed c -> new Operation("NONE");
         };
+    }
+
+    /**
+     * A priority change written before keys existed means the legacy key of the new priority with the entry's ticket.
+     * Only Redis knows that ticket here (in the score it keeps), so the script takes the class's legacy base and the
+     * stride and adds the ticket of the kept score; no newer event needs this.
+     */
+    private static Operation legacyPriority(Change.EntryPriorityChanged e) {
+        return new Operation("PRIORITY_LEGACY", e.entryId(), Long.toString(LegacyOrderKey.classBase(e.priority())),
+                Long.toString(LegacyOrderKey.STRIDE));
     }
 
     static RedisApplyScript load() {

@@ -201,7 +201,7 @@ class BatchApplyIT {
             line.put(waiting.value(), (long) waiting.score());
         }
         Map<String, Long> expectedLine = new LinkedHashMap<>();
-        queue.waiting().forEach(e -> expectedLine.put(e.entryId(), e.score()));
+        queue.waiting().forEach(e -> expectedLine.put(e.entryId(), queue.orderKey(e.entryId())));
         assertThat(line).containsExactlyEntriesOf(expectedLine);
         Map<String, Long> scores = new HashMap<>();
         redis.hash(String.class).hgetall(keys.activeScores(queue.queueId))

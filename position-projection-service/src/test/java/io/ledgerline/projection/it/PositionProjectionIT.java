@@ -306,6 +306,38 @@ class PositionProjectionIT {
     }
 
     @Test
+    void theLineFollowsTheOrderKeysTheEventsCarryAndAPromotionChangesThePriority() {
+        QueueScript queue = new QueueScript();
+        // Keys as a weighted queue hands them out: no class comes first as such, equal keys go by entry id.
+        TestKafka.send(queue.created("Weighted clinic", 20),
+                queue.joinedAt("low-1", Priority.LOW, 100),
+                queue.joinedAt("urgent-2", Priority.URGENT, 300),
+                queue.joinedAt("b-tie", Priority.NORMAL, 200),
+                queue.joinedAt("a-tie", Priority.HIGH, 200),
+                queue.joinedLegacy("legacy-5", Priority.HIGH));
+        awaitLastSequence(queue);
+        given().when().get("/queues/{q}/entries", queue.queueId).then().statusCode(200)
+                .body("entryId", contains("low-1", "a-tie", "b-tie", "urgent-2", "legacy-5"))
+                .body("position", contains(1, 2, 3, 4, 5));
+
+        // Aged one class up to a key ahead of a-tie; staff moves urgent-2 down a class but the domain's key puts it
+        // first; a priority change from before keys puts legacy-5 at URGENT and its ticket, 5, ahead of everyone.
+        TestKafka.send(queue.promoted("b-tie", Priority.NORMAL, Priority.HIGH, 150),
+                queue.priorityChangedTo("urgent-2", Priority.URGENT, Priority.HIGH, 50));
+        awaitLastSequence(queue);
+        given().when().get("/queues/{q}/entries", queue.queueId).then().statusCode(200)
+                .body("entryId", contains("urgent-2", "low-1", "b-tie", "a-tie", "legacy-5"))
+                .body("priority", contains("HIGH", "LOW", "HIGH", "HIGH", "HIGH"));
+        TestKafka.send(queue.priorityChangedLegacy("legacy-5", Priority.HIGH, Priority.URGENT),
+                queue.called("b-tie"), queue.requeued("b-tie"));
+        awaitLastSequence(queue);
+        given().when().get("/queues/{q}/entries", queue.queueId).then().statusCode(200)
+                .body("entryId", contains("legacy-5", "urgent-2", "low-1", "b-tie", "a-tie"))
+                .body("priority", contains("URGENT", "HIGH", "LOW", "HIGH", "HIGH"));
+        assertPosition(queue, "b-tie", 4);
+    }
+
+    @Test
     void aRedeliveredEventIsSkipped() {
         QueueScript queue = new QueueScript();
         TestKafka.send(queue.created("Bakery", 10), queue.joined("a", Priority.NORMAL),
@@ -313,8 +345,9 @@ class PositionProjectionIT {
         awaitLastSequence(queue);
 
         // Sequence 2 again, carrying a different entry: an older sequence is never applied twice.
-        TestKafka.send(queue.withSequence(2, new ledgerline.queue.v1.EntryJoined("ghost", Priority.URGENT, 99L,
-                java.time.Instant.now(), null, null, null, null, null, java.util.Map.of())), queue.joined("c", Priority.NORMAL));
+        TestKafka.send(queue.withSequence(2, ledgerline.queue.v1.EntryJoined.newBuilder().setEntryId("ghost")
+                .setPriority(Priority.URGENT).setTicket(99L).setJoinedAt(java.time.Instant.now()).setOrderKey(0L)
+                .build()), queue.joined("c", Priority.NORMAL));
         awaitLastSequence(queue);
 
         when().get("/queues/{q}/entries/ghost", queue.queueId).then().statusCode(404);

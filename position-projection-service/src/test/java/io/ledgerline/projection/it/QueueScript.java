@@ -1,8 +1,12 @@
 package io.ledgerline.projection.it;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import io.ledgerline.queue.CallingOrder;
 
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
@@ -11,6 +15,7 @@ import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryPromoted;
 import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryRequeued;
 import ledgerline.queue.v1.EntryTransferredOut;
@@ -23,10 +28,16 @@ import ledgerline.queue.v1.QueuePaused;
 import ledgerline.queue.v1.QueueScheduled;
 import ledgerline.queue.v1.ScheduleLapsed;
 
-/** Writes the events of one fresh queue (unique id) with consecutive sequences, as the command service would. */
+/**
+ * Writes the events of one fresh queue (unique id) with consecutive sequences, as the command service would. Unless
+ * a method says otherwise, entries are placed where the domain places them in a strict-priority queue
+ * ({@link CallingOrder#strictKey}, the domain's own function): the events carry that key, as the command side writes
+ * them; the {@code …Legacy} methods write events from before keys existed, and {@link #joinedAt} any key at all.
+ */
 final class QueueScript {
 
     final String queueId = "it-" + UUID.randomUUID();
+    private final Map<String, Long> tickets = new HashMap<>();
     private long sequence;
     private long ticket;
 
@@ -35,13 +46,24 @@ final class QueueScript {
     }
 
     QueueEventEnvelope joined(String entryId, Priority priority) {
-        return next(new EntryJoined(entryId, priority, ++ticket, Instant.now(), null, null, null, null, null, java.util.Map.of()));
+        long t = nextTicket(entryId);
+        return next(joinedEvent(entryId, priority, t, null, null, strictKey(priority, t)));
+    }
+
+    /** Joined at {@code orderKey}, whatever its priority and ticket: the key alone places it. */
+    QueueEventEnvelope joinedAt(String entryId, Priority priority, long orderKey) {
+        return next(joinedEvent(entryId, priority, nextTicket(entryId), null, null, orderKey));
+    }
+
+    /** Joined as written before order keys existed: no key, so its legacy strict key. */
+    QueueEventEnvelope joinedLegacy(String entryId, Priority priority) {
+        return next(joinedEvent(entryId, priority, nextTicket(entryId), null, null, null));
     }
 
     /** A scheduled entry: it gets its ticket (and number, A-ticket) now but is not callable before {@code until}. */
     QueueEventEnvelope joinedHeld(String entryId, Priority priority, Instant until) {
-        ++ticket;
-        return next(new EntryJoined(entryId, priority, ticket, Instant.now(), String.format("A-%03d", ticket), until, null, null, null, java.util.Map.of()));
+        long t = nextTicket(entryId);
+        return next(joinedEvent(entryId, priority, t, String.format("A-%03d", t), until, strictKey(priority, t)));
     }
 
     QueueEventEnvelope called(String entryId) {
@@ -77,8 +99,23 @@ final class QueueScript {
         return next(new EntryRequeued(entryId));
     }
 
+    /** Moved to {@code to} at the strict key of its own ticket, as a strict-priority queue moves it. */
     QueueEventEnvelope priorityChanged(String entryId, Priority from, Priority to) {
-        return next(new EntryPriorityChanged(entryId, from, to, "integration test"));
+        return priorityChangedTo(entryId, from, to, strictKey(to, tickets.get(entryId)));
+    }
+
+    QueueEventEnvelope priorityChangedTo(String entryId, Priority from, Priority to, long orderKey) {
+        return next(new EntryPriorityChanged(entryId, from, to, "integration test", orderKey));
+    }
+
+    /** A priority change written before order keys existed: no key. */
+    QueueEventEnvelope priorityChangedLegacy(String entryId, Priority from, Priority to) {
+        return next(new EntryPriorityChanged(entryId, from, to, "integration test", null));
+    }
+
+    /** Aged one class up, to {@code orderKey}. */
+    QueueEventEnvelope promoted(String entryId, Priority from, Priority to, long orderKey) {
+        return next(new EntryPromoted(entryId, from, to, orderKey, Instant.now()));
     }
 
     QueueEventEnvelope transferredOut(String entryId, Priority priority) {
@@ -129,6 +166,22 @@ final class QueueScript {
 
     long lastSequence() {
         return sequence;
+    }
+
+    private long nextTicket(String entryId) {
+        tickets.put(entryId, ++ticket);
+        return ticket;
+    }
+
+    /** Through the builder: fields added to the record later, with their defaults, need no change here. */
+    private static EntryJoined joinedEvent(String entryId, Priority priority, long ticket, String number,
+            Instant heldUntil, Long orderKey) {
+        return EntryJoined.newBuilder().setEntryId(entryId).setPriority(priority).setTicket(ticket)
+                .setJoinedAt(Instant.now()).setNumber(number).setHeldUntil(heldUntil).setOrderKey(orderKey).build();
+    }
+
+    private static long strictKey(Priority priority, long ticket) {
+        return CallingOrder.strictKey(io.ledgerline.queue.Priority.valueOf(priority.name()), ticket);
     }
 
     private QueueEventEnvelope next(Object payload) {

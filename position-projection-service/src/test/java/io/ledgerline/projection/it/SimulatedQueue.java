@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.ledgerline.projection.model.EntryStatus;
-import io.ledgerline.projection.model.PositionScore;
+import io.ledgerline.queue.CallingOrder;
 import ledgerline.queue.v1.EntriesClosedOut;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
@@ -21,6 +22,7 @@ import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryPromoted;
 import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryRequeued;
 import ledgerline.queue.v1.EntryTransferredOut;
@@ -39,6 +41,11 @@ import ledgerline.queue.v1.ScheduleLapsed;
  * One queue's random but valid event stream, and the read model that applying its events one by one must give: the
  * expected queue row, entry rows, history rows and waiting line. Times are whole milliseconds, as the Avro
  * {@code timestamp-millis} fields carry them, so expected and stored values compare exactly.
+ *
+ * <p>Order keys are the events' business, not this class's: it writes arbitrary keys (ties and keys near 2^53
+ * among them) into its joins, priority changes and promotions, and expects the line in ascending key, equal keys by
+ * entry id, whatever the priorities. Its first events are written as before keys existed (no key: the domain's
+ * strict key, {@link CallingOrder#strictKey}), as in a log that started before the upgrade.
  */
 final class SimulatedQueue {
 
@@ -66,10 +73,6 @@ final class SimulatedQueue {
             return new Entry(entryId, priority, ticket, EntryStatus.FAILED, number, joinedAt, calledAt, counter, at,
                     null, attempt, sequence);
         }
-
-        long score() {
-            return PositionScore.of(io.ledgerline.projection.model.Priority.valueOf(priority.name()), ticket);
-        }
     }
 
     record History(String entryId, long sequence, String eventType, EntryStatus status, Priority priority,
@@ -85,6 +88,10 @@ final class SimulatedQueue {
     private final List<QueueEventEnvelope> events = new ArrayList<>();
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<History> history = new ArrayList<>();
+    /** Each entry's order key as its last joining, priority change or promotion set it (the legacy key if none). */
+    private final Map<String, Long> orderKeys = new HashMap<>();
+    /** Events up to this sequence are written as before order keys existed. */
+    private final long legacyUntil;
     private String name;
     private int capacity;
     private String status;
@@ -95,6 +102,7 @@ final class SimulatedQueue {
 
     SimulatedQueue(Random random) {
         this.random = random;
+        this.legacyUntil = random.nextInt(3) == 0 ? 0 : random.nextInt(400);
         name = "Batch " + queueId.substring(9, 17);
         capacity = 50;
         status = "OPEN";
@@ -105,7 +113,7 @@ final class SimulatedQueue {
     List<QueueEventEnvelope> play(int count) {
         int from = events.size();
         while (events.size() - from < count) {
-            switch (random.nextInt(15)) {
+            switch (random.nextInt(16)) {
                 case 0, 1 -> join(fresh(), priority());
                 case 2 -> joinHeld(fresh(), priority());
                 case 3 -> pick(e -> e.status() == EntryStatus.WAITING).ifPresent(this::call);
@@ -117,6 +125,13 @@ final class SimulatedQueue {
                 case 9 -> pick(e -> e.status() == EntryStatus.WAITING).ifPresent(this::transfer);
                 case 12 -> pick(e -> e.status() == EntryStatus.CALLED).ifPresent(this::fail);
                 case 13 -> pick(e -> e.status() == EntryStatus.HELD).ifPresent(this::release);
+                case 15 -> {
+                    // Aging is newer than order keys: no promotion in a log's legacy part.
+                    if (!legacy()) {
+                        pick(e -> e.status() == EntryStatus.WAITING && e.priority() != Priority.URGENT)
+                                .ifPresent(this::promote);
+                    }
+                }
                 case 14 -> {
                     // A scheduled visit with a failed attempt back to back: held, released, called, held, released.
                     String id = fresh();
@@ -186,7 +201,7 @@ final class SimulatedQueue {
         int from = events.size();
         List<String> closedOut = new ArrayList<>(waiting().stream().map(Entry::entryId).toList());
         entries.values().stream().filter(e -> e.status() == EntryStatus.HELD)
-                .sorted(Comparator.comparingLong(Entry::score)).forEach(e -> closedOut.add(e.entryId()));
+                .sorted(callingOrder()).forEach(e -> closedOut.add(e.entryId()));
         Instant scheduledFor = planned ? closesAt : null;
         if (planned) {
             closesAt = null;
@@ -256,17 +271,45 @@ final class SimulatedQueue {
         return List.copyOf(history);
     }
 
-    /** The waiting line in serving order: strict priority, then ticket; HELD entries are not in it. */
+    /** The waiting line in serving order: by order key, equal keys by entry id; HELD entries are not in it. */
     List<Entry> waiting() {
-        return entries.values().stream().filter(e -> e.status() == EntryStatus.WAITING)
-                .sorted(Comparator.comparingLong(Entry::score)).toList();
+        return entries.values().stream().filter(e -> e.status() == EntryStatus.WAITING).sorted(callingOrder())
+                .toList();
     }
 
-    /** Entries that may still change, with their current score (what Redis keeps for requeues and priority moves). */
+    /** The entry's order key: its Redis score while it waits. */
+    long orderKey(String entryId) {
+        return orderKeys.get(entryId);
+    }
+
+    /** The order key of each entry that may still change (what Redis keeps for requeues and releases). */
     Map<String, Long> activeScores() {
         Map<String, Long> scores = new LinkedHashMap<>();
-        entries.values().stream().filter(e -> !e.status().isFinal()).forEach(e -> scores.put(e.entryId(), e.score()));
+        entries.values().stream().filter(e -> !e.status().isFinal())
+                .forEach(e -> scores.put(e.entryId(), orderKeys.get(e.entryId())));
         return scores;
+    }
+
+    /** The contract's order: ascending key, equal keys by entry id (byte order; the ids here are ASCII). */
+    private Comparator<Entry> callingOrder() {
+        return Comparator.<Entry>comparingLong(e -> orderKeys.get(e.entryId())).thenComparing(Entry::entryId);
+    }
+
+    /** Whether the next event is written as before order keys existed. */
+    private boolean legacy() {
+        return events.size() + 1L <= legacyUntil;
+    }
+
+    /**
+     * A key as a weighted queue might hand it out, unrelated to priority and ticket: often equal to another active
+     * entry's, now and then close to 2^53 (the largest a double score holds exactly).
+     */
+    private long anyKey() {
+        return random.nextInt(20) == 0 ? (1L << 53) - 1 - random.nextInt(1000) : random.nextInt(400) * 1_000L;
+    }
+
+    private static long strictKey(Priority priority, long ticket) {
+        return CallingOrder.strictKey(io.ledgerline.queue.Priority.valueOf(priority.name()), ticket);
     }
 
     private String fresh() {
@@ -296,7 +339,10 @@ final class SimulatedQueue {
         long t = ++ticket;
         // Some events come from before entries had numbers.
         String number = random.nextInt(4) == 0 ? null : String.format("B-%03d", t);
-        append(new EntryJoined(id, priority, t, at.minusMillis(1), number, heldUntil, null, null, null, java.util.Map.of()));
+        Long key = legacy() ? null : anyKey();
+        orderKeys.put(id, key != null ? key : strictKey(priority, t));
+        append(EntryJoined.newBuilder().setEntryId(id).setPriority(priority).setTicket(t)
+                .setJoinedAt(at.minusMillis(1)).setNumber(number).setHeldUntil(heldUntil).setOrderKey(key).build());
         record(new Entry(id, priority, t, heldUntil == null ? EntryStatus.WAITING : EntryStatus.HELD, number,
                 at.minusMillis(1), null, null, null, heldUntil, 0, lastSequence()), at);
     }
@@ -350,10 +396,24 @@ final class SimulatedQueue {
         record(e.then(EntryStatus.WAITING, e.priority(), null, e.finishedAt(), lastSequence()), at);
     }
 
+    /** Any active entry, called ones included, which the projection takes as it comes. */
     private void reprioritise(String id, Priority to) {
         Instant at = nextAt();
         Entry e = entries.get(id);
-        append(new EntryPriorityChanged(id, e.priority(), to, "batch test"));
+        Long key = legacy() ? null : anyKey();
+        orderKeys.put(id, key != null ? key : strictKey(to, e.ticket()));
+        append(new EntryPriorityChanged(id, e.priority(), to, "batch test", key));
+        record(e.then(e.status(), to, e.calledAt(), e.finishedAt(), lastSequence()), at);
+    }
+
+    /** One class up, to a key no later than its own. */
+    private void promote(String id) {
+        Instant at = nextAt();
+        Entry e = entries.get(id);
+        Priority to = Priority.values()[e.priority().ordinal() - 1];
+        long key = random.nextLong(orderKeys.get(id) + 1);
+        orderKeys.put(id, key);
+        append(new EntryPromoted(id, e.priority(), to, key, at.minusMillis(1)));
         record(e.then(e.status(), to, e.calledAt(), e.finishedAt(), lastSequence()), at);
     }
 

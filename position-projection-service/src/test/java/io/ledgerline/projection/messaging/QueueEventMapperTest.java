@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ledgerline.projection.model.Change;
 import io.ledgerline.projection.model.EntryStatus;
+import io.ledgerline.projection.model.LegacyOrderKey;
 import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
@@ -21,6 +22,7 @@ import ledgerline.queue.v1.EntryFailed;
 import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryPriorityChanged;
+import ledgerline.queue.v1.EntryPromoted;
 import ledgerline.queue.v1.EntryReleased;
 import ledgerline.queue.v1.EntryTransferredOut;
 import ledgerline.queue.v1.QueueClosed;
@@ -58,33 +60,77 @@ class QueueEventMapperTest {
         assertThat(event.change()).isEqualTo(new Change.QueueCreated("Front desk", 10));
     }
 
+    private static EntryJoined joined(ledgerline.queue.v1.Priority priority, long ticket, String number,
+            Instant heldUntil, Long orderKey) {
+        return EntryJoined.newBuilder().setEntryId("e-1").setPriority(priority).setTicket(ticket).setJoinedAt(AT)
+                .setNumber(number).setHeldUntil(heldUntil).setOrderKey(orderKey).build();
+    }
+
     @Test
     void entryEventsKeepTheirDetails() {
         assertThat(mapper.toProjected(envelope(2,
-                new EntryJoined("e-1", ledgerline.queue.v1.Priority.URGENT, 7L, AT, "A-007", null, null, null, null, java.util.Map.of()))).change())
-                .isEqualTo(new Change.EntryJoined("e-1", Priority.URGENT, 7, AT, "A-007", null));
+                joined(ledgerline.queue.v1.Priority.URGENT, 7L, "A-007", null, 7L))).change())
+                .isEqualTo(new Change.EntryJoined("e-1", Priority.URGENT, 7, AT, "A-007", null, 7L));
         assertThat(mapper.toProjected(envelope(3, new EntryCalled("e-1", AT, "A-007", "desk 4"))).change())
                 .isEqualTo(new Change.EntryCalled("e-1", AT, "A-007", "desk 4"));
         assertThat(mapper.toProjected(envelope(4, new EntryPriorityChanged("e-1",
-                ledgerline.queue.v1.Priority.LOW, ledgerline.queue.v1.Priority.HIGH, "VIP"))).change())
-                .isEqualTo(new Change.EntryPriorityChanged("e-1", Priority.HIGH));
+                ledgerline.queue.v1.Priority.LOW, ledgerline.queue.v1.Priority.HIGH, "VIP", 10_000_000_000_007L)))
+                .change()).isEqualTo(new Change.EntryPriorityChanged("e-1", Priority.HIGH, 10_000_000_000_007L));
+    }
+
+    @Test
+    void aJoinCarriesTheOrderKeyTheDomainGaveIt() {
+        // A weighted queue's key: nothing the projection could compute from priority and ticket.
+        Change change = mapper.toProjected(envelope(2,
+                joined(ledgerline.queue.v1.Priority.LOW, 12L, "012", null, 1_441_440L))).change();
+
+        assertThat(change).isEqualTo(new Change.EntryJoined("e-1", Priority.LOW, 12, AT, "012", null, 1_441_440L));
+    }
+
+    @Test
+    void aJoinWrittenBeforeOrderKeysStandsAtItsLegacyStrictKey() {
+        Change change = mapper.toProjected(envelope(2,
+                joined(ledgerline.queue.v1.Priority.LOW, 12L, null, null, null))).change();
+
+        assertThat(change).isEqualTo(new Change.EntryJoined("e-1", Priority.LOW, 12, AT, null, null,
+                LegacyOrderKey.of(Priority.LOW, 12)));
+    }
+
+    @Test
+    void aPriorityChangeWrittenBeforeOrderKeysLeavesTheKeyToTheStores() {
+        // Its key is the new class's legacy key with the entry's ticket, which only the stores know.
+        Change change = mapper.toProjected(envelope(4, new EntryPriorityChanged("e-1",
+                ledgerline.queue.v1.Priority.LOW, ledgerline.queue.v1.Priority.HIGH, "VIP", null))).change();
+
+        assertThat(change).isEqualTo(new Change.EntryPriorityChanged("e-1", Priority.HIGH, null));
+        assertThat(((Change.EntryPriorityChanged) change).legacy()).isTrue();
+    }
+
+    @Test
+    void aPromotionIsAPriorityChangeToTheClassAboveAtItsNewKey() {
+        ProjectedEvent event = mapper.toProjected(envelope(5, new EntryPromoted("e-1",
+                ledgerline.queue.v1.Priority.LOW, ledgerline.queue.v1.Priority.NORMAL, 360_360L, AT)));
+
+        assertThat(event.change()).isEqualTo(new Change.EntryPriorityChanged("e-1", Priority.NORMAL, 360_360L));
+        assertThat(event.eventType()).isEqualTo("EntryPromoted");
     }
 
     @Test
     void eventsWrittenBeforeNumbersAndCountersCarryNone() {
         assertThat(mapper.toProjected(envelope(2,
-                new EntryJoined("e-1", ledgerline.queue.v1.Priority.LOW, 1L, AT, null, null, null, null, null, java.util.Map.of()))).change())
-                .isEqualTo(new Change.EntryJoined("e-1", Priority.LOW, 1, AT, null, null));
+                joined(ledgerline.queue.v1.Priority.LOW, 1L, null, null, 30_000_000_000_001L))).change())
+                .isEqualTo(new Change.EntryJoined("e-1", Priority.LOW, 1, AT, null, null, 30_000_000_000_001L));
         assertThat(mapper.toProjected(envelope(3, new EntryCalled("e-1", AT, null, null))).change())
                 .isEqualTo(new Change.EntryCalled("e-1", AT, null, null));
     }
 
     @Test
     void aScheduledJoinIsHeldUntilItsTime() {
-        Change change = mapper.toProjected(envelope(2, new EntryJoined("e-1", ledgerline.queue.v1.Priority.NORMAL,
-                3L, AT, "003", AT.plusSeconds(600), null, null, null, java.util.Map.of()))).change();
+        Change change = mapper.toProjected(envelope(2, joined(ledgerline.queue.v1.Priority.NORMAL, 3L, "003",
+                AT.plusSeconds(600), 20_000_000_000_003L))).change();
 
-        assertThat(change).isEqualTo(new Change.EntryJoined("e-1", Priority.NORMAL, 3, AT, "003", AT.plusSeconds(600)));
+        assertThat(change).isEqualTo(new Change.EntryJoined("e-1", Priority.NORMAL, 3, AT, "003", AT.plusSeconds(600),
+                20_000_000_000_003L));
         assertThat(((Change.EntryJoined) change).held()).isTrue();
     }
 

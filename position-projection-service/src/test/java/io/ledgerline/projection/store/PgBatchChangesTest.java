@@ -54,7 +54,8 @@ class PgBatchChangesTest {
     void joinCallAndCompleteInOneBatchLeaveTheFinalRowAndOneHistoryRowEach() {
         List<ProjectedEvent> batch = List.of(
                 event(1, "QueueCreated", new Change.QueueCreated("Desk", 10)),
-                event(2, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 1, at(2), "A-001", null)),
+                event(2, "EntryJoined",
+                        new Change.EntryJoined("a", Priority.NORMAL, 1, at(2), "A-001", null, 180_180L)),
                 event(3, "EntryCalled", new Change.EntryCalled("a", at(3), "A-001", "desk 4")),
                 event(4, "EntryCompleted", new Change.EntryFinished("a", EntryStatus.COMPLETED, at(4))));
 
@@ -75,7 +76,7 @@ class PgBatchChangesTest {
         EntryState stored = entry(Priority.LOW, 7, EntryStatus.CALLED, at(2), null, null, 0, 2);
         List<ProjectedEvent> batch = List.of(
                 event(3, "EntryRequeued", new Change.EntryRequeued("a")),
-                event(4, "EntryPriorityChanged", new Change.EntryPriorityChanged("a", Priority.URGENT)));
+                event(4, "EntryPriorityChanged", new Change.EntryPriorityChanged("a", Priority.URGENT, 90_090L)));
 
         PgBatchChanges changes = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(stored.key(), stored), batch);
 
@@ -89,11 +90,27 @@ class PgBatchChangesTest {
     }
 
     @Test
+    void aPromotionChangesThePriorityAsAPriorityChangeDoesUnderItsOwnName() {
+        EntryState stored = entry(Priority.LOW, 7, EntryStatus.WAITING, null, null, null, 0, 2);
+        List<ProjectedEvent> batch = List.of(
+                event(3, "EntryPromoted", new Change.EntryPriorityChanged("a", Priority.NORMAL, 540_540L)),
+                event(4, "EntryPromoted", new Change.EntryPriorityChanged("a", Priority.HIGH, 360_360L)));
+
+        PgBatchChanges changes = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(stored.key(), stored), batch);
+
+        assertThat(changes.entries()).containsExactly(entry(Priority.HIGH, 7, EntryStatus.WAITING, null, null, null,
+                0, 4));
+        assertThat(changes.history()).containsExactly(
+                new HistoryRow("q", "a", 3, "EntryPromoted", EntryStatus.WAITING, Priority.NORMAL, at(3)),
+                new HistoryRow("q", "a", 4, "EntryPromoted", EntryStatus.WAITING, Priority.HIGH, at(4)));
+    }
+
+    @Test
     void aFinishedEntryThatJoinsAgainStartsOver() {
         EntryState stored = new EntryState("q", "a", Priority.LOW, 7, EntryStatus.FAILED, "007", at(1), at(2),
                 "desk 1", at(3), null, 3, 3);
         List<ProjectedEvent> batch = List.of(
-                event(4, "EntryJoined", new Change.EntryJoined("a", Priority.HIGH, 9, at(4), "009", null)));
+                event(4, "EntryJoined", new Change.EntryJoined("a", Priority.HIGH, 9, at(4), "009", null, 9L)));
 
         PgBatchChanges changes = PgBatchChanges.fold(Map.of("q", queue(3)), Map.of(stored.key(), stored), batch);
 
@@ -128,7 +145,7 @@ class PgBatchChangesTest {
     @Test
     void onlyEntriesChangedBeforeTheyJoinInTheBatchAreRead() {
         List<ProjectedEvent> batch = List.of(
-                event(1, "EntryJoined", new Change.EntryJoined("new", Priority.NORMAL, 1, at(1), null, null)),
+                event(1, "EntryJoined", new Change.EntryJoined("new", Priority.NORMAL, 1, at(1), null, null, 1L)),
                 event(2, "EntryCalled", new Change.EntryCalled("new", at(2), null, null)),
                 event(3, "EntryReleased", new Change.EntryReleased("old")),
                 event(4, "QueuePaused", new Change.QueueStatusSet(QueueStatus.PAUSED)),
@@ -140,8 +157,8 @@ class PgBatchChangesTest {
     @Test
     void aScheduledEntryIsHeldFromItsJoinUntilReleased() {
         List<ProjectedEvent> batch = List.of(
-                event(3, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 7, at(1), "007", at(60))),
-                event(4, "EntryPriorityChanged", new Change.EntryPriorityChanged("a", Priority.HIGH)));
+                event(3, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 7, at(1), "007", at(60), 7L)),
+                event(4, "EntryPriorityChanged", new Change.EntryPriorityChanged("a", Priority.HIGH, null)));
 
         PgBatchChanges held = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(), batch);
 
@@ -204,7 +221,7 @@ class PgBatchChangesTest {
     @Test
     void aCallWithoutANumberKeepsTheOneTheEntryJoinedWith() {
         List<ProjectedEvent> batch = List.of(
-                event(3, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 7, at(1), "007", null)),
+                event(3, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 7, at(1), "007", null, 7L)),
                 event(4, "EntryCalled", new Change.EntryCalled("a", at(4), null, null)));
 
         PgBatchChanges changes = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(), batch);
@@ -280,7 +297,7 @@ class PgBatchChangesTest {
     @Test
     void anEntryThatJoinsAndIsClosedOutInOneBatchIsNotRead() {
         List<ProjectedEvent> batch = List.of(
-                event(3, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 7, at(1), "007", null)),
+                event(3, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 7, at(1), "007", null, 7L)),
                 event(4, "QueueClosed", new Change.QueueClosed(new Change.EntriesClosedOut(List.of("a"), at(4)),
                         null)));
 

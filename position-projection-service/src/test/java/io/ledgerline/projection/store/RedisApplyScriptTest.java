@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.ledgerline.projection.model.Change;
 import io.ledgerline.projection.model.EntryStatus;
 import io.ledgerline.projection.model.Planned;
-import io.ledgerline.projection.model.PositionScore;
+import io.ledgerline.projection.model.LegacyOrderKey;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.QueueStatus;
 import io.ledgerline.projection.store.RedisApplyScript.Operation;
@@ -20,13 +20,29 @@ class RedisApplyScriptTest {
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
-    void aJoinEntersTheLineAndAScheduledJoinOnlyKeepsItsScore() {
-        String score = Long.toString(PositionScore.of(Priority.HIGH, 5));
-
-        assertThat(RedisApplyScript.operation(new Change.EntryJoined("a", Priority.HIGH, 5, AT, null, null)))
-                .isEqualTo(new Operation("JOIN", "a", score));
+    void aJoinEntersTheLineAtItsOrderKeyAndAScheduledJoinOnlyKeepsIt() {
+        // A weighted queue's key, nothing like priority and ticket: the script takes it as it comes.
+        assertThat(RedisApplyScript.operation(new Change.EntryJoined("a", Priority.HIGH, 5, AT, null, null,
+                1_261_260L))).isEqualTo(new Operation("JOIN", "a", "1261260"));
         assertThat(RedisApplyScript.operation(new Change.EntryJoined("a", Priority.HIGH, 5, AT, "A-005",
-                AT.plusSeconds(60)))).isEqualTo(new Operation("JOIN_HELD", "a", score));
+                AT.plusSeconds(60), 180_180L))).isEqualTo(new Operation("JOIN_HELD", "a", "180180"));
+    }
+
+    @Test
+    void aPriorityChangeOrPromotionSetsTheKeyItCarries() {
+        assertThat(RedisApplyScript.operation(new Change.EntryPriorityChanged("a", Priority.URGENT, 90_090L)))
+                .isEqualTo(new Operation("PRIORITY", "a", "90090"));
+        // The largest keys a queue hands out stay exact as text and as a double score.
+        long large = (1L << 53) - 1;
+        assertThat(RedisApplyScript.operation(new Change.EntryPriorityChanged("a", Priority.LOW, large)))
+                .isEqualTo(new Operation("PRIORITY", "a", "9007199254740991"));
+    }
+
+    @Test
+    void aPriorityChangeWrittenBeforeKeysAddsTheKeptTicketToTheNewClassesLegacyBase() {
+        assertThat(RedisApplyScript.operation(new Change.EntryPriorityChanged("a", Priority.HIGH, null)))
+                .isEqualTo(new Operation("PRIORITY_LEGACY", "a",
+                        Long.toString(LegacyOrderKey.classBase(Priority.HIGH)), Long.toString(LegacyOrderKey.STRIDE)));
     }
 
     @Test
@@ -70,7 +86,7 @@ class RedisApplyScriptTest {
         String source = RedisApplyScript.load().source;
 
         for (String op : new String[] {"JOIN", "JOIN_HELD", "CALL", "HOLD", "FINISH", "REQUEUE", "RELEASE",
-                "PRIORITY", "CLOSE_OUT"}) {
+                "PRIORITY", "PRIORITY_LEGACY", "CLOSE_OUT"}) {
             assertThat(source).contains("'" + op + "'");
         }
     }

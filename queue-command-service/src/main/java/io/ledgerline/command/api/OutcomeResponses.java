@@ -21,6 +21,16 @@ final class OutcomeResponses {
         return replayed(Response.ok(accepted(commandId, queueId, submitted.outcome())), submitted);
     }
 
+    /**
+     * 202 for a transfer under way: the entry is TRANSFERRING here, and the target queue decides the join; where it
+     * ends up (the target, or back in its place here) is for the caller to read, at the location given.
+     */
+    static Response transferStarted(String commandId, String queueId, SubmittedCommand submitted, String target) {
+        CommandResponse body = accepted(commandId, queueId, submitted.outcome());
+        return replayed(Response.accepted(body).location(URI.create("/queues/" + target + "/entries/"
+                + body.entryId())), submitted);
+    }
+
     /** 201 with the location of what was created, named from the outcome (the first one, for a retry). */
     static Response created(String commandId, String queueId, SubmittedCommand submitted,
                             Function<CommandOutcome.Accepted, String> location) {

@@ -33,7 +33,7 @@ import io.ledgerline.queue.SleepQueue;
 import io.ledgerline.queue.TransferEntry;
 import io.ledgerline.queue.WakeQueue;
 import io.ledgerline.command.model.CommandOutcome;
-import io.ledgerline.command.model.OverflowCommand;
+import io.ledgerline.command.model.ForwardedCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -114,7 +114,7 @@ public class QueueCommandResource {
             }
             // The owner has forwarded this join already: the same id again is a repeat there, answered with the
             // forwarded join's own outcome, so the caller learns where the entry stands (or that it stands nowhere).
-            return submitter.submit(OverflowCommand.idFor(prepared.commandId(), entryId), prepared.actor(),
+            return submitter.submit(ForwardedCommand.overflow(prepared.commandId(), entryId), prepared.actor(),
                             prepared.at(), join.overflowingTo(overflow))
                     .map(there -> OutcomeResponses.overflowed(prepared.commandId(), queueId, submitted, overflow,
                             there));
@@ -203,7 +203,8 @@ public class QueueCommandResource {
                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"targetQueueId\", \"justification\"}");
         var command = new TransferEntry(queueId, entryId, request.targetQueueId(), trimmed(request.justification()));
-        return send(key, actor, now -> command);
+        return send(key, actor, now -> command, (commandId, queue, submitted) ->
+                OutcomeResponses.transferStarted(commandId, queue, submitted, command.targetQueueId()));
     }
 
     @POST

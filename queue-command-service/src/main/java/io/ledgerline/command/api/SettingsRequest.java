@@ -1,6 +1,8 @@
 package io.ledgerline.command.api;
 
 import io.ledgerline.queue.OpeningHours;
+import io.ledgerline.queue.Ordering;
+import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.RetryPolicy;
 import java.time.DayOfWeek;
@@ -17,11 +19,33 @@ import java.util.Set;
  * A queue's settings as JSON: {@code {"tags":["critical"], "ticketPrefix":"A", "maxConcurrent":2,
  * "serviceTime":"PT6M", "retry":{"delays":["PT5M","PT15M"], "maxRetries":4},
  * "calendar":{"zone":"America/New_York", "hours":{"MONDAY":["09:00-12:00","13:00-17:00"]}, "holidays":["2026-12-25"],
- * "joinsWhileClosed":true}}}. Every field may be left out for its default; durations are ISO-8601. The domain checks
- * the limits (CommandShape), the same as for the topic.
+ * "joinsWhileClosed":true}, "ordering":{"weights":{"URGENT":8,"HIGH":4,"NORMAL":2,"LOW":1},
+ * "agingLimits":{"LOW":"PT30M"}}}}. Every field may be left out for its default; durations are ISO-8601. The domain
+ * checks the limits (CommandShape), the same as for the topic.
  */
 public record SettingsRequest(List<String> tags, String ticketPrefix, Integer maxConcurrent, Duration serviceTime,
-                              Retry retry, Calendar calendar, String overflowTo) {
+                              Retry retry, Calendar calendar, String overflowTo, OrderingRequest ordering) {
+
+    /** Weights and aging limits by priority class name; both left out (or the whole object) for strict priority. */
+    public record OrderingRequest(Map<String, Integer> weights, Map<String, Duration> agingLimits) {
+
+        Ordering toDomain() {
+            return new Ordering(byClass("weights", weights), byClass("agingLimits", agingLimits));
+        }
+
+        private static <V> Map<Priority, V> byClass(String field, Map<String, V> values) {
+            Map<Priority, V> byClass = new EnumMap<>(Priority.class);
+            (values == null ? Map.<String, V>of() : values).forEach((name, value) -> {
+                try {
+                    byClass.put(Priority.valueOf(name.strip().toUpperCase(Locale.ROOT)), value);
+                } catch (IllegalArgumentException e) {
+                    throw new ProblemException(400, "INVALID_REQUEST", "ordering." + field + ": '" + name
+                            + "' is not a priority class (URGENT, HIGH, NORMAL, LOW)");
+                }
+            });
+            return byClass;
+        }
+    }
 
     /** Opening hours: per weekday name, ranges "HH:mm-HH:mm" of local time in {@code zone}. */
     public record Calendar(String zone, Map<String, List<String>> hours, List<String> holidays,
@@ -67,6 +91,7 @@ public record SettingsRequest(List<String> tags, String ticketPrefix, Integer ma
         return new QueueSettings(tags, request.ticketPrefix() == null ? "" : request.ticketPrefix().strip(),
                 request.maxConcurrent() == null ? 0 : request.maxConcurrent(), request.serviceTime(), retry,
                 request.calendar() == null ? null : request.calendar().toDomain(),
-                request.overflowTo() == null ? null : request.overflowTo().strip());
+                request.overflowTo() == null ? null : request.overflowTo().strip(),
+                request.ordering() == null ? Ordering.STRICT : request.ordering().toDomain());
     }
 }

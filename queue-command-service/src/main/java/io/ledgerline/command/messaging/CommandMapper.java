@@ -19,7 +19,9 @@ import io.ledgerline.queue.OpenQueue;
 import io.ledgerline.queue.PauseQueue;
 import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.queue.PromoteAgedEntries;
 import io.ledgerline.queue.ReleaseDueEntries;
+import io.ledgerline.queue.SettleTransfer;
 import io.ledgerline.queue.RequeueEntry;
 import io.ledgerline.queue.ResumeByTags;
 import io.ledgerline.queue.ResumeQueue;
@@ -119,6 +121,9 @@ public class CommandMapper {
             case ledgerline.queue.v1.EmergencyStopQueue p -> new EmergencyStopQueue(q, p.getReason());
             case ledgerline.queue.v1.FailEntry p -> new FailEntry(q, p.getEntryId(), p.getReason(), p.getFailedAt());
             case ledgerline.queue.v1.ReleaseDueEntries p -> new ReleaseDueEntries(q, p.getAsOf());
+            case ledgerline.queue.v1.PromoteAgedEntries p -> new PromoteAgedEntries(q, p.getAsOf());
+            case ledgerline.queue.v1.SettleTransfer p ->
+                    new SettleTransfer(q, p.getEntryId(), p.getTargetQueueId(), p.getRefusal());
             case null -> throw new MalformedCommandException("the command has no payload");
             default -> throw new MalformedCommandException(
                     "unknown command payload " + envelope.getPayload().getClass().getSimpleName());
@@ -152,19 +157,21 @@ public class CommandMapper {
             case EmergencyStopQueue c -> new ledgerline.queue.v1.EmergencyStopQueue(c.reason());
             case FailEntry c -> new ledgerline.queue.v1.FailEntry(c.entryId(), c.reason(), c.failedAt());
             case ReleaseDueEntries c -> new ledgerline.queue.v1.ReleaseDueEntries(c.asOf());
+            case PromoteAgedEntries c -> new ledgerline.queue.v1.PromoteAgedEntries(c.asOf());
+            case SettleTransfer c -> new ledgerline.queue.v1.SettleTransfer(c.entryId(), c.targetQueueId(), c.refusal());
         };
     }
 
     private static JoinQueue join(String queueId, ledgerline.queue.v1.JoinQueue p) {
         return new JoinQueue(queueId, p.getEntryId(), priority(p.getPriority()), p.getJoinedAt(), p.getScheduledAt(),
                 new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()),
-                p.getOverflowedFrom());
+                p.getOverflowedFrom(), p.getTransferredFrom());
     }
 
     private static ledgerline.queue.v1.JoinQueue join(JoinQueue c) {
         EntryDetails d = c.details();
         return new ledgerline.queue.v1.JoinQueue(c.entryId(), avro(c.priority()), c.joinedAt(), c.scheduledAt(),
-                d.type(), d.externalRef(), d.personRef(), d.metadata(), c.overflowedFrom());
+                d.type(), d.externalRef(), d.personRef(), d.metadata(), c.overflowedFrom(), c.transferredFrom());
     }
 
     static Priority priority(ledgerline.queue.v1.Priority priority) {

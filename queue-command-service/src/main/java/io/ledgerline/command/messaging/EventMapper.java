@@ -13,6 +13,9 @@ import io.ledgerline.queue.EntryOverflowed;
 import io.ledgerline.queue.EntryLeft;
 import io.ledgerline.queue.EntryMarkedNoShow;
 import io.ledgerline.queue.EntryPriorityChanged;
+import io.ledgerline.queue.EntryPromoted;
+import io.ledgerline.queue.EntryTransferReturned;
+import io.ledgerline.queue.EntryTransferStarted;
 import io.ledgerline.queue.EntryReleased;
 import io.ledgerline.queue.EntryRequeued;
 import io.ledgerline.queue.EntryTransferredOut;
@@ -64,7 +67,8 @@ public class EventMapper {
                     new QueueConfigured(q, p.getName(), p.getCapacity(), SettingsMapper.toDomain(p.getSettings()));
             case ledgerline.queue.v1.EntryJoined p -> new EntryJoined(q, p.getEntryId(), priority(p.getPriority()),
                     p.getTicket(), p.getJoinedAt(), p.getNumber(), p.getHeldUntil(),
-                    new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()));
+                    new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()),
+                    p.getOrderKey(), p.getTransferredFrom());
             case ledgerline.queue.v1.EntryOverflowed p -> new EntryOverflowed(q, p.getEntryId(), p.getTargetQueueId(),
                     priority(p.getPriority()), p.getJoinedAt(), p.getScheduledAt(),
                     new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()));
@@ -75,7 +79,15 @@ public class EventMapper {
             case ledgerline.queue.v1.EntryMarkedNoShow p -> new EntryMarkedNoShow(q, p.getEntryId());
             case ledgerline.queue.v1.EntryRequeued p -> new EntryRequeued(q, p.getEntryId());
             case ledgerline.queue.v1.EntryPriorityChanged p -> new EntryPriorityChanged(
-                    q, p.getEntryId(), priority(p.getFrom()), priority(p.getTo()), p.getJustification());
+                    q, p.getEntryId(), priority(p.getFrom()), priority(p.getTo()), p.getJustification(),
+                    p.getOrderKey());
+            case ledgerline.queue.v1.EntryPromoted p -> new EntryPromoted(q, p.getEntryId(), priority(p.getFrom()),
+                    priority(p.getTo()), p.getOrderKey(), p.getPromotedAt());
+            case ledgerline.queue.v1.EntryTransferStarted p -> new EntryTransferStarted(q, p.getEntryId(),
+                    p.getTargetQueueId(), priority(p.getPriority()), p.getJustification(),
+                    new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()));
+            case ledgerline.queue.v1.EntryTransferReturned p ->
+                    new EntryTransferReturned(q, p.getEntryId(), p.getTargetQueueId(), p.getReason());
             case ledgerline.queue.v1.EntryTransferredOut p -> new EntryTransferredOut(
                     q, p.getEntryId(), p.getTargetQueueId(), priority(p.getPriority()), p.getJustification());
             case ledgerline.queue.v1.QueuePaused p -> new QueuePaused(q, p.getReason());
@@ -115,7 +127,7 @@ public class EventMapper {
                     new ledgerline.queue.v1.QueueConfigured(e.name(), e.capacity(), SettingsMapper.toAvro(e.settings()));
             case EntryJoined e -> new ledgerline.queue.v1.EntryJoined(e.entryId(), avro(e.priority()), e.ticket(),
                     e.joinedAt(), e.number(), e.heldUntil(), e.details().type(), e.details().externalRef(),
-                    e.details().personRef(), e.details().metadata());
+                    e.details().personRef(), e.details().metadata(), e.orderKey(), e.transferredFrom());
             case EntryOverflowed e -> new ledgerline.queue.v1.EntryOverflowed(e.entryId(), e.targetQueueId(),
                     avro(e.priority()), e.joinedAt(), e.scheduledAt(), e.details().type(), e.details().externalRef(),
                     e.details().personRef(), e.details().metadata());
@@ -126,7 +138,14 @@ public class EventMapper {
             case EntryMarkedNoShow e -> new ledgerline.queue.v1.EntryMarkedNoShow(e.entryId());
             case EntryRequeued e -> new ledgerline.queue.v1.EntryRequeued(e.entryId());
             case EntryPriorityChanged e -> new ledgerline.queue.v1.EntryPriorityChanged(
-                    e.entryId(), avro(e.from()), avro(e.to()), e.justification());
+                    e.entryId(), avro(e.from()), avro(e.to()), e.justification(), e.orderKey());
+            case EntryPromoted e -> new ledgerline.queue.v1.EntryPromoted(e.entryId(), avro(e.from()), avro(e.to()),
+                    e.orderKey(), e.promotedAt());
+            case EntryTransferStarted e -> new ledgerline.queue.v1.EntryTransferStarted(e.entryId(), e.targetQueueId(),
+                    avro(e.priority()), e.justification(), e.details().type(), e.details().externalRef(),
+                    e.details().personRef(), e.details().metadata());
+            case EntryTransferReturned e -> new ledgerline.queue.v1.EntryTransferReturned(e.entryId(),
+                    e.targetQueueId(), e.reason());
             case EntryTransferredOut e -> new ledgerline.queue.v1.EntryTransferredOut(
                     e.entryId(), e.targetQueueId(), avro(e.priority()), e.justification());
             case QueuePaused e -> new ledgerline.queue.v1.QueuePaused(e.reason());

@@ -1,6 +1,8 @@
 package io.ledgerline.command.messaging;
 
 import io.ledgerline.queue.OpeningHours;
+import io.ledgerline.queue.Ordering;
+import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.RetryPolicy;
 import java.time.DayOfWeek;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A queue's settings between the domain and the Avro record that commands, events and checkpoints share. Absent
@@ -31,7 +34,31 @@ public final class SettingsMapper {
                 .setMaxRetries(settings.retry().maxRetries())
                 .setCalendar(settings.calendar() == null ? null : toAvro(settings.calendar()))
                 .setOverflowTo(settings.overflowTo())
+                .setOrdering(settings.ordering().equals(Ordering.STRICT) ? null : toAvro(settings.ordering()))
                 .build();
+    }
+
+    private static ledgerline.queue.v1.Ordering toAvro(Ordering ordering) {
+        Map<String, Integer> weights = new TreeMap<>();
+        ordering.weights().forEach((priority, weight) -> weights.put(priority.name(), weight));
+        Map<String, Long> aging = new TreeMap<>();
+        ordering.agingLimits().forEach((priority, limit) -> aging.put(priority.name(), limit.toMillis()));
+        return new ledgerline.queue.v1.Ordering(weights, aging);
+    }
+
+    /** @throws MalformedCommandException when a class is not a priority name */
+    private static Ordering toDomain(ledgerline.queue.v1.Ordering avro) {
+        try {
+            Map<Priority, Integer> weights = new EnumMap<>(Priority.class);
+            avro.getWeights().forEach((name, weight) -> weights.put(Priority.valueOf(name.toString()), weight));
+            Map<Priority, Duration> aging = new EnumMap<>(Priority.class);
+            avro.getAgingLimitsMillis().forEach((name, millis) ->
+                    aging.put(Priority.valueOf(name.toString()), Duration.ofMillis(millis)));
+            return new Ordering(weights, aging);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedCommandException("ordering names a class that is not URGENT, HIGH, NORMAL or LOW: "
+                    + e.getMessage());
+        }
     }
 
     private static ledgerline.queue.v1.OpeningHours toAvro(OpeningHours hours) {
@@ -67,6 +94,7 @@ public final class SettingsMapper {
         return new QueueSettings(avro.getTags(), avro.getTicketPrefix(), avro.getMaxConcurrent(),
                 avro.getServiceTimeMillis() == null ? null : Duration.ofMillis(avro.getServiceTimeMillis()),
                 new RetryPolicy(delays, avro.getMaxRetries()),
-                avro.getCalendar() == null ? null : toDomain(avro.getCalendar()), avro.getOverflowTo());
+                avro.getCalendar() == null ? null : toDomain(avro.getCalendar()), avro.getOverflowTo(),
+                avro.getOrdering() == null ? Ordering.STRICT : toDomain(avro.getOrdering()));
     }
 }

@@ -4,8 +4,11 @@ import static io.ledgerline.command.messaging.CommandMapper.avro;
 import static io.ledgerline.command.messaging.CommandMapper.priority;
 
 import io.ledgerline.command.model.QueueCheckpoint;
+import io.ledgerline.queue.CallingOrder;
 import io.ledgerline.queue.Entry;
+import io.ledgerline.queue.EntryDetails;
 import io.ledgerline.queue.EntryStatus;
+import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueSchedule;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.QueueState;
@@ -38,7 +41,9 @@ public class SnapshotMapper {
             List<EntrySnapshot> slice = entries
                     .subList(part * partEntries, Math.min(entries.size(), (part + 1) * partEntries)).stream()
                     .map(e -> new EntrySnapshot(e.entryId(), avro(e.priority()), e.ticket(), e.status().name(),
-                            e.joinedAt(), e.number(), e.heldUntil(), e.attempts()))
+                            e.joinedAt(), e.number(), e.heldUntil(), e.attempts(), e.orderKey(), e.transferTo(),
+                            e.details().type(), e.details().externalRef(), e.details().personRef(),
+                            e.details().metadata(), e.agingDue()))
                     .toList();
             records.add(QueueSnapshot.newBuilder()
                     .setQueueId(checkpoint.queueId())
@@ -52,6 +57,7 @@ public class SnapshotMapper {
                     .setOpensAt(state.schedule().opensAt())
                     .setClosesAt(state.schedule().closesAt())
                     .setSettings(SettingsMapper.toAvro(state.settings()))
+                    .setVirtualTime(state.virtualTime())
                     .setReplayFrom(replayFrom)
                     .setPart(part)
                     .setParts(parts)
@@ -69,12 +75,17 @@ public class SnapshotMapper {
         for (QueueSnapshot part : parts) {
             for (EntrySnapshot e : part.getEntries()) {
                 String number = e.getNumber() != null ? e.getNumber() : settings.numberFor(e.getTicket());
-                entries.add(new Entry(e.getEntryId(), priority(e.getPriority()), e.getTicket(),
-                        EntryStatus.valueOf(e.getStatus()), e.getJoinedAt(), number, e.getHeldUntil(), e.getAttempts()));
+                Priority priority = priority(e.getPriority());
+                // Checkpoints written before order keys existed were of strict-priority queues that did not age.
+                long orderKey = e.getOrderKey() != null ? e.getOrderKey() : CallingOrder.strictKey(priority, e.getTicket());
+                entries.add(new Entry(e.getEntryId(), priority, e.getTicket(), EntryStatus.valueOf(e.getStatus()),
+                        e.getJoinedAt(), number, e.getHeldUntil(), e.getAttempts(), orderKey, e.getAgingDue(),
+                        new EntryDetails(e.getType(), e.getExternalRef(), e.getPersonRef(), e.getMetadata()),
+                        e.getTransferTo()));
             }
         }
         return QueueState.restore(head.getQueueId(), head.getName(), head.getCapacity(), settings,
-                QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), entries,
+                QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), head.getVirtualTime(), entries,
                 new QueueSchedule(head.getOpensAt(), head.getClosesAt()));
     }
 }

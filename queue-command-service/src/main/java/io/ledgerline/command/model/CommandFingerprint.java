@@ -16,7 +16,9 @@ import io.ledgerline.queue.OpenQueue;
 import io.ledgerline.queue.PauseQueue;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.QueueSettings;
+import io.ledgerline.queue.PromoteAgedEntries;
 import io.ledgerline.queue.ReleaseDueEntries;
+import io.ledgerline.queue.SettleTransfer;
 import io.ledgerline.queue.RequeueEntry;
 import io.ledgerline.queue.ResumeQueue;
 import io.ledgerline.queue.ScheduleQueue;
@@ -70,6 +72,8 @@ public final class CommandFingerprint {
             case FailEntry c -> fields("fail", c.queueId(), c.entryId(), c.reason());
             // Without its time: two firings of one release timer at different moments are the same request.
             case ReleaseDueEntries c -> fields("release", c.queueId());
+            case PromoteAgedEntries c -> fields("promote", c.queueId());
+            case SettleTransfer c -> fields("settle-transfer", c.queueId(), c.entryId(), c.targetQueueId(), c.refusal());
         };
         return digest(content);
     }
@@ -82,6 +86,9 @@ public final class CommandFingerprint {
         }
         if (!c.details().isNone()) {
             fields.add(c.details()); // a record: its text names every detail, metadata sorted by key
+        }
+        if (c.transferredFrom() != null) {
+            fields.add("from " + c.transferredFrom());
         }
         return fields.toArray();
     }

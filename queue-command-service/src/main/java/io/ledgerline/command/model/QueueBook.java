@@ -12,6 +12,9 @@ import io.ledgerline.queue.EntryPriorityChanged;
 import io.ledgerline.queue.EntryReleased;
 import io.ledgerline.queue.EntryRequeued;
 import io.ledgerline.queue.EntryOverflowed;
+import io.ledgerline.queue.EntryPromoted;
+import io.ledgerline.queue.EntryTransferReturned;
+import io.ledgerline.queue.EntryTransferStarted;
 import io.ledgerline.queue.EntryTransferredOut;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.QueueDecider;
@@ -237,6 +240,9 @@ public final class QueueBook {
             case EntryFailed e -> e.entryId();
             case EntryReleased e -> e.entryId();
             case EntryOverflowed e -> e.entryId();
+            case EntryPromoted e -> e.entryId();
+            case EntryTransferStarted e -> e.entryId();
+            case EntryTransferReturned e -> e.entryId();
             default -> null;
         };
     }

@@ -40,4 +40,26 @@ class SettingsRequestTest {
 
         assertThatThrownBy(() -> SettingsRequest.toDomain(request)).isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void weights_and_aging_limits_are_read_by_class_name() throws Exception {
+        SettingsRequest request = json.readValue("""
+                {"ordering":{"weights":{"URGENT":8,"HIGH":4,"normal":2,"LOW":1},"agingLimits":{"LOW":"PT30M"}}}""",
+                SettingsRequest.class);
+
+        var ordering = SettingsRequest.toDomain(request).ordering();
+
+        assertThat(ordering.weighted()).isTrue();
+        assertThat(ordering.weight(io.ledgerline.queue.Priority.NORMAL)).isEqualTo(2);
+        assertThat(ordering.agingLimit(io.ledgerline.queue.Priority.LOW)).contains(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void an_ordering_naming_no_priority_class_is_a_bad_request() throws Exception {
+        SettingsRequest request = json.readValue("""
+                {"ordering":{"weights":{"VIP":8}}}""", SettingsRequest.class);
+
+        assertThatThrownBy(() -> SettingsRequest.toDomain(request)).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("VIP");
+    }
 }

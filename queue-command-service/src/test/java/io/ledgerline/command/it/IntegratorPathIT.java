@@ -26,8 +26,8 @@ class IntegratorPathIT {
     @Test
     void an_avro_command_on_the_topic_gets_a_result_keyed_by_its_command_id() throws Exception {
         String create = send(new CreateQueue("Back office", 5, null));
-        String join = send(new JoinQueue("job-1", Priority.URGENT, Instant.now(), null, null, null, null, java.util.Map.of(), null));
-        String missing = send(new JoinQueue("job-1", Priority.URGENT, Instant.now(), null, null, null, null, java.util.Map.of(), null));
+        String join = send(new JoinQueue("job-1", Priority.URGENT, Instant.now(), null, null, null, null, java.util.Map.of(), null, null));
+        String missing = send(new JoinQueue("job-1", Priority.URGENT, Instant.now(), null, null, null, null, java.util.Map.of(), null, null));
 
         assertThat(resultOf(create).getOutcome()).isInstanceOf(CommandAccepted.class);
         assertThat(resultOf(join).getOutcome()).isInstanceOfSatisfying(CommandAccepted.class, a -> {

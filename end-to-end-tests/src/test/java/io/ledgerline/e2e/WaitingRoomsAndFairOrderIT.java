@@ -1,0 +1,107 @@
+package io.ledgerline.e2e;
+
+import static io.ledgerline.e2e.Stack.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Fair order and transfers through the real stack: the command service places each entry by the queue's weights, its
+ * timer promotes an entry that waited past its class's aging limit, a transfer moves an entry between queues in logged
+ * steps, and the projection shows what the events carry.
+ */
+class FairOrderAndTransfersIT {
+
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final Stack stack = new Stack();
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void a_low_entry_gets_its_weighted_share_among_urgent_ones_and_ages_into_normal() throws Exception {
+        String q = "e2e-fair-" + run;
+        expect(stack.post("/queues", "{\"queueId\":\"" + q + "\",\"name\":\"Clinic\",\"capacity\":50,\"settings\":{"
+                + "\"ordering\":{\"weights\":{\"URGENT\":8,\"HIGH\":4,\"NORMAL\":2,\"LOW\":1},"
+                + "\"agingLimits\":{\"LOW\":\"PT4S\"}}}}"), 201);
+        for (int i = 1; i <= 10; i++) {
+            expect(stack.post("/queues/" + q + "/entries",
+                    "{\"entryId\":\"u" + String.format("%02d", i) + "\",\"priority\":\"URGENT\"}"), 201);
+        }
+        expect(stack.post("/queues/" + q + "/entries", "{\"entryId\":\"low\",\"priority\":\"LOW\"}"), 201);
+
+        // One LOW per eight URGENT: its key equals the eighth URGENT key, and the smaller id goes first.
+        JsonNode placed = awaitEntry(q, "low", entry -> entry.path("position").asInt() == 8);
+        assertThat(placed.get("priority").asText()).isEqualTo("LOW");
+
+        // Four seconds later the timer promotes it to NORMAL, placed as if it joined NORMAL now: fourth.
+        JsonNode aged = awaitEntry(q, "low", entry -> entry.path("priority").asText().equals("NORMAL"));
+        assertThat(aged.get("position").asInt()).isEqualTo(4);
+        assertThat(entry(q, "u04").get("position").asInt()).isEqualTo(5);
+
+        List<String> called = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            called.add(expect(stack.post("/queues/" + q + "/call-next", ""), 200).get("entryId").asText());
+        }
+        assertThat(called).containsExactly("u01", "u02", "u03", "low", "u04");
+    }
+
+    @Test
+    void a_transfer_joins_the_target_then_leaves_the_source_and_a_refused_one_returns_to_its_place() throws Exception {
+        String desk = "e2e-desk-" + run;
+        String annex = "e2e-annex-" + run;
+        expect(stack.post("/queues", "{\"queueId\":\"" + desk + "\",\"name\":\"Desk\",\"capacity\":10,"
+                + "\"settings\":{\"ticketPrefix\":\"A\"}}"), 201);
+        expect(stack.post("/queues", "{\"queueId\":\"" + annex + "\",\"name\":\"Annex\",\"capacity\":1,"
+                + "\"settings\":{\"ticketPrefix\":\"B\"}}"), 201);
+        expect(stack.post("/queues/" + desk + "/entries", "{\"entryId\":\"ann\",\"priority\":\"HIGH\","
+                + "\"externalRef\":\"booking 42\"}"), 201);
+        expect(stack.post("/queues/" + desk + "/entries", "{\"entryId\":\"bob\"}"), 201);
+        expect(stack.post("/queues/" + desk + "/entries", "{\"entryId\":\"cyd\"}"), 201);
+
+        Http.Reply moved = stack.post("/queues/" + desk + "/entries/ann/transfer",
+                "{\"targetQueueId\":\"" + annex + "\",\"justification\":\"shorter line\"}");
+        expect(moved, 202);
+        JsonNode there = awaitEntry(annex, "ann", entry -> entry.path("status").asText().equals("WAITING"));
+        assertThat(there.get("priority").asText()).isEqualTo("HIGH");
+        assertThat(there.get("entryNumber").asText()).isEqualTo("B-001");
+        awaitEntry(desk, "ann", entry -> entry.path("status").asText().equals("TRANSFERRED"));
+        assertThat(entry(desk, "bob").get("position").asInt()).isEqualTo(1);
+
+        // The annex is full now: it refuses bob, who comes back to the head of the desk's line, never lost.
+        long started = expect(stack.post("/queues/" + desk + "/entries/bob/transfer",
+                "{\"targetQueueId\":\"" + annex + "\",\"justification\":\"shorter line\"}"), 202)
+                .get("sequence").asLong();
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() ->
+                stack.read("/queues/" + desk).path("lastSequence").asLong() > started); // the settlement
+        JsonNode returned = entry(desk, "bob");
+        assertThat(returned.get("status").asText()).isEqualTo("WAITING");
+        assertThat(returned.get("position").asInt()).isEqualTo(1);
+        JsonNode notThere = entry(annex, "bob"); // no body, or a 404 problem
+        assertThat(notThere == null || !notThere.path("entryId").asText().equals("bob")).as("%s", notThere).isTrue();
+        assertThat(expect(stack.post("/queues/" + desk + "/call-next", ""), 200).get("entryId").asText())
+                .isEqualTo("bob");
+    }
+
+    private JsonNode awaitEntry(String q, String entryId, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] seen = new JsonNode[1];
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            seen[0] = entry(q, entryId);
+            assertThat(seen[0]).as("%s in %s", entryId, q).isNotNull();
+            assertThat(condition.test(seen[0])).as("%s: %s", entryId, seen[0]).isTrue();
+        });
+        return seen[0];
+    }
+
+    private JsonNode entry(String q, String entryId) throws Exception {
+        return stack.read("/queues/" + q + "/entries/" + entryId);
+    }
+}

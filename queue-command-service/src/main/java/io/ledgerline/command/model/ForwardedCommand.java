@@ -1,0 +1,46 @@
+package io.ledgerline.command.model;
+
+import io.ledgerline.queue.FieldLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The ids of the commands a partition owner sends to other queues as a step of something it decided: the join a full
+ * queue forwards to its overflow queue, the join a transfer sends to its target, and the target's settlement back to
+ * the source. Each is made from its cause's id, so that a repeat of the cause (which appends nothing) sends nothing,
+ * and the REST call that caused it can name the step's command to learn its outcome.
+ */
+public final class ForwardedCommand {
+
+    private ForwardedCommand() {
+    }
+
+    public static String overflow(String causeId, String entryId) {
+        return idFor(causeId, "overflow", entryId);
+    }
+
+    public static String transfer(String causeId, String entryId) {
+        return idFor(causeId, "transfer", entryId);
+    }
+
+    public static String settle(String causeId, String entryId) {
+        return idFor(causeId, "settle", entryId);
+    }
+
+    /** {@code <causeId>.<step>.<entryId>}, or a digest of all three where that would pass the 128 characters of an id. */
+    private static String idFor(String causeId, String step, String entryId) {
+        String id = causeId + '.' + step + '.' + entryId;
+        if (id.length() <= FieldLimits.ID_MAX) {
+            return id;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((causeId + '\u0000' + step + '\u0000' + entryId).getBytes(StandardCharsets.UTF_8));
+            return step + "." + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

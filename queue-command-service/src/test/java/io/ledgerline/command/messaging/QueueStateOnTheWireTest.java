@@ -1,0 +1,97 @@
+package io.ledgerline.command.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.command.model.QueueCheckpoint;
+import io.ledgerline.command.model.SequencedEvent;
+import io.ledgerline.queue.CallNext;
+import io.ledgerline.queue.CreateQueue;
+import io.ledgerline.queue.Decision;
+import io.ledgerline.queue.JoinQueue;
+import io.ledgerline.queue.Ordering;
+import io.ledgerline.queue.Priority;
+import io.ledgerline.queue.PromoteAgedEntries;
+import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.queue.QueueDecider;
+import io.ledgerline.queue.QueueEvent;
+import io.ledgerline.queue.QueueSettings;
+import io.ledgerline.queue.QueueState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A queue survives the trip through Avro: a weighted, aging one with its settings, every event that places an entry
+ * with its order key and a checkpoint with the virtual time; a transfer under way with the entry details it carries;
+ * so a new owner decides exactly as the old one would have.
+ */
+class QueueStateOnTheWireTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    private static final Ordering CLINIC = new Ordering(
+            Map.of(Priority.URGENT, 8, Priority.HIGH, 4, Priority.NORMAL, 2, Priority.LOW, 1),
+            Map.of(Priority.LOW, Duration.ofSeconds(30), Priority.NORMAL, Duration.ofMinutes(2)));
+
+    private final EventMapper events = new EventMapper();
+
+    @Test
+    void events_and_a_checkpoint_of_a_weighted_queue_come_back_equal() {
+        List<QueueEvent> log = new ArrayList<>();
+        QueueState state = QueueDecider.initialState();
+        List<QueueCommand> commands = List.of(
+                new CreateQueue("q", "Clinic", 50, QueueSettings.DEFAULT.withOrdering(CLINIC)),
+                new JoinQueue("q", "u1", Priority.URGENT, T0), new JoinQueue("q", "l1", Priority.LOW, T0),
+                new JoinQueue("q", "n1", Priority.NORMAL, T0.plusSeconds(1)), new CallNext("q", T0.plusSeconds(2)),
+                new PromoteAgedEntries("q", T0.plusSeconds(40)));
+        for (QueueCommand command : commands) {
+            for (QueueEvent event : ((Decision.Accepted) QueueDecider.decide(command, state)).events()) {
+                state = QueueDecider.evolve(state, event);
+                log.add(event);
+            }
+        }
+
+        long sequence = 0;
+        for (QueueEvent event : log) {
+            var avro = events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term");
+            assertThat(events.toDomain(avro)).isEqualTo(event);
+        }
+        SnapshotMapper snapshots = new SnapshotMapper();
+        QueueState restored = snapshots.toDomain(
+                snapshots.toAvro(new QueueCheckpoint("q", state, sequence, 0), 0, T0, 2));
+        assertThat(restored).isEqualTo(state);
+        assertThat(restored.virtualTime()).isPositive();
+        assertThat(restored.settings().ordering()).isEqualTo(CLINIC);
+        assertThat(log).extracting(e -> e.getClass().getSimpleName()).contains("EntryPromoted");
+    }
+
+    @Test
+    void a_transfer_under_way_and_its_forwarded_join_come_back_equal_with_the_entry_details() {
+        var details = new io.ledgerline.queue.EntryDetails("callback", "CRM 7", "p-7", Map.of("lang", "es"));
+        QueueState state = QueueDecider.initialState();
+        List<QueueEvent> log = new ArrayList<>();
+        for (QueueCommand command : List.<QueueCommand>of(new CreateQueue("q", "Desk", 5),
+                new JoinQueue("q", "ann", Priority.HIGH, T0, null, details),
+                new io.ledgerline.queue.TransferEntry("q", "ann", "annex", "shorter line"))) {
+            for (QueueEvent event : ((Decision.Accepted) QueueDecider.decide(command, state)).events()) {
+                state = QueueDecider.evolve(state, event);
+                log.add(event);
+            }
+        }
+        long sequence = 0;
+        for (QueueEvent event : log) {
+            assertThat(events.toDomain(events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term")))
+                    .isEqualTo(event);
+        }
+        var started = (io.ledgerline.queue.EntryTransferStarted) log.get(log.size() - 1);
+        CommandMapper commands = new CommandMapper();
+        var join = started.forwardedJoin(T0.plusSeconds(1));
+        assertThat(commands.toDomain(commands.toAvro("c.transfer.ann", null, "it", T0, join))).isEqualTo(join);
+        SnapshotMapper snapshots = new SnapshotMapper();
+        QueueState restored = snapshots.toDomain(snapshots.toAvro(new QueueCheckpoint("q", state, sequence, 0), 0, T0, 10));
+        assertThat(restored).isEqualTo(state);
+        assertThat(restored.entry("ann").orElseThrow().transferTo()).isEqualTo("annex");
+    }
+}
