@@ -9,7 +9,8 @@
 -- PRIORITY_LEGACY, a priority change written before keys existed, whose key it makes from the kept one.
 -- ARGV, per event: sequence, operation, the number n of its operands, and the n operands: entryId and order key
 -- (JOIN, JOIN_HELD, PRIORITY); entryId, the legacy class base and stride (PRIORITY_LEGACY); entryId (CALL, HOLD,
--- FINISH, REQUEUE, RELEASE); the ids of the entries a closing ended (CLOSE_OUT, up to a thousand); none (NONE).
+-- FINISH, REQUEUE, RELEASE); the ids of the entries a closing ended (CLOSE_OUT, up to a thousand); pairs of entryId
+-- and order key (REKEY, a lottery's draw, up to a thousand pairs); none (NONE).
 -- Returns two values per event: 'APPLY'|'SKIP'|'GAP' and the last applied sequence before it. After a gap, the
 -- queue's later events are held back: each is answered 'GAP' and left unapplied.
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -65,6 +66,13 @@ local function apply(op, at, n)
     -- Only an active entry: a finished one has no key to change, and must not get one back.
     if redis.call('HEXISTS', KEYS[3], entry) == 1 then
       reorder(entry, key)
+    end
+  elseif op == 'REKEY' then
+    -- A draw: n / 2 pairs of entryId and its new key, each active one moved like a PRIORITY.
+    for pair = at, at + n - 2, 2 do
+      if redis.call('HEXISTS', KEYS[3], ARGV[pair]) == 1 then
+        reorder(ARGV[pair], ARGV[pair + 1])
+      end
     end
   elseif op == 'PRIORITY_LEGACY' then
     -- A priority change written before order keys existed: the new class's legacy base (ARGV[at + 1]) plus the

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fair order and transfers through the real stack: the command service places each entry by the queue's weights, its
- * timer promotes an entry that waited past its class's aging limit, a transfer moves an entry between queues in logged
- * steps, and the projection shows what the events carry.
+ * Fair order, transfers and waiting rooms through the real stack: the command service places each entry by the
+ * queue's weights, its timer promotes an entry that waited past its class's aging limit, a transfer moves an entry
+ * between queues in logged steps, a waiting room admits at its rate and lets admissions expire, and the projection
+ * shows what the events carry.
  */
-class FairOrderAndTransfersIT {
+class WaitingRoomsAndFairOrderIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
 
@@ -89,6 +92,90 @@ class FairOrderAndTransfersIT {
         assertThat(notThere == null || !notThere.path("entryId").asText().equals("bob")).as("%s", notThere).isTrue();
         assertThat(expect(stack.post("/queues/" + desk + "/call-next", ""), 200).get("entryId").asText())
                 .isEqualTo("bob");
+    }
+
+    @Test
+    void a_waiting_room_admits_at_its_rate_up_to_its_ceiling_and_admits_the_next_when_a_session_expires()
+            throws Exception {
+        String q = "e2e-sale-" + run;
+        expect(stack.post("/queues", "{\"queueId\":\"" + q + "\",\"name\":\"Sale\",\"capacity\":50,\"settings\":{"
+                + "\"admission\":{\"mode\":\"AUTOMATIC\",\"perMinute\":120,\"maxActive\":2,"
+                + "\"sessionDuration\":\"PT3S\"}}}"), 201);
+        for (String fan : new String[] {"f1", "f2", "f3"}) {
+            expect(stack.post("/queues/" + q + "/entries", "{\"entryId\":\"" + fan + "\"}"), 201);
+        }
+        JsonNode first = awaitEntry(q, "f1", entry -> entry.path("status").asText().equals("ADMITTED"));
+        JsonNode second = awaitEntry(q, "f2", entry -> entry.path("status").asText().equals("ADMITTED"));
+        assertThat(Instant.parse(second.get("admittedUntil").asText()))
+                .as("admitted half a second after the first, at the rate").isAfterOrEqualTo(
+                        Instant.parse(first.get("admittedUntil").asText()).plusMillis(500));
+        // Two hold an admission: the third waits, first in line, until a session ends.
+        assertThat(entry(q, "f3").get("position").asInt()).isEqualTo(1);
+        assertThat(stack.post("/queues/" + q + "/call-next", "").status()).as("nobody calls next here")
+                .isGreaterThanOrEqualTo(400);
+
+        awaitEntry(q, "f1", entry -> entry.path("status").asText().equals("EXPIRED"));
+        JsonNode third = awaitEntry(q, "f3", entry -> entry.path("status").asText().equals("ADMITTED"));
+        assertThat(Instant.parse(third.get("admittedUntil").asText()))
+                .isAfterOrEqualTo(Instant.parse(first.get("admittedUntil").asText()).plusSeconds(3));
+    }
+
+    @Test
+    void an_opening_lottery_commits_to_its_seed_draws_who_came_before_and_anyone_can_re_derive_the_order()
+            throws Exception {
+        String q = "e2e-lottery-" + run;
+        expect(stack.post("/queues", "{\"queueId\":\"" + q + "\",\"name\":\"Presale\",\"capacity\":50}"), 201);
+        List<String> early = List.of("f1", "f2", "f3", "f4", "f5", "f6");
+        for (String fan : early) {
+            expect(stack.post("/queues/" + q + "/entries", "{\"entryId\":\"" + fan + "\"}"), 201);
+        }
+        JsonNode committed = expect(stack.post("/queues/" + q + "/lottery",
+                "{\"drawAt\":\"" + Instant.now().plusSeconds(2) + "\"}"), 200);
+        String lotteryId = committed.get("lotteryId").asText();
+        long commitSequence = committed.get("sequence").asLong();
+
+        // Cut off, drawn, reordered: three events after the commitment.
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() ->
+                stack.read("/queues/" + q).path("lastSequence").asLong() >= commitSequence + 3);
+        expect(stack.post("/queues/" + q + "/entries", "{\"entryId\":\"late\"}"), 201);
+        awaitEntry(q, "late", entry -> entry.path("position").asInt() == 7);
+
+        // The seed the service revealed is the one it committed to, and the line is its documented shuffle.
+        String seed = hmacHex(System.getenv("LEDGERLINE_LOTTERY_KEY"), q + "\n" + lotteryId);
+        assertThat(hex(digest(seed))).isEqualTo(committed.get("seedHash").asText());
+        List<String> line = new ArrayList<>();
+        stack.read("/queues/" + q + "/entries").forEach(entry -> line.add(entry.get("entryId").asText()));
+        List<String> expected = new ArrayList<>(shuffled(seed, early));
+        expected.add("late");
+        assertThat(line).isEqualTo(expected);
+    }
+
+    /** The recipe LotteryDrawn documents: Fisher-Yates from the end, j from SHA-256(seed + ":" + i). */
+    private static List<String> shuffled(String seed, List<String> inTicketOrder) throws Exception {
+        List<String> p = new ArrayList<>(inTicketOrder);
+        for (int i = p.size() - 1; i >= 1; i--) {
+            long u = java.nio.ByteBuffer.wrap(digest(seed + ":" + i), 0, 8).getLong();
+            int j = (int) Long.remainderUnsigned(u, i + 1L);
+            String swap = p.get(i);
+            p.set(i, p.get(j));
+            p.set(j, swap);
+        }
+        return p;
+    }
+
+    private static byte[] digest(String text) throws Exception {
+        return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hmacHex(String key, String text) throws Exception {
+        assertThat(key).as("LEDGERLINE_LOTTERY_KEY, as ./ledgerline test sets it").isNotBlank();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return hex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private JsonNode awaitEntry(String q, String entryId, java.util.function.Predicate<JsonNode> condition) {

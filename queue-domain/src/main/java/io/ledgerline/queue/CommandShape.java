@@ -50,6 +50,18 @@ public final class CommandShape {
                     present(c.failedAt(), "failedAt"));
             case ReleaseDueEntries c -> present(c.asOf(), "asOf");
             case PromoteAgedEntries c -> present(c.asOf(), "asOf");
+            case AdmitDueEntries c -> present(c.asOf(), "asOf");
+            case ExpireAdmissions c -> present(c.asOf(), "asOf");
+            case CommitLottery c -> firstOf(FieldLimits.id("lotteryId", c.lotteryId()),
+                    c.lotteryId() != null && c.lotteryId().length() > 64 ? "lotteryId must be at most 64 characters" : null,
+                    c.seedHash() != null && c.seedHash().matches("[0-9a-f]{64}") ? null
+                            : "seedHash must be 64 lowercase hex digits (a SHA-256)",
+                    present(c.requestedAt(), "requestedAt"),
+                    c.drawAt() == null ? "drawAt is required" : FieldLimits.futureTime("drawAt", c.drawAt(), c.requestedAt()));
+            case CutOffLottery c -> present(c.asOf(), "asOf");
+            case DrawLottery c -> FieldLimits.id("lotteryId", c.lotteryId()) != null
+                    ? FieldLimits.id("lotteryId", c.lotteryId()) : c.seed() == null || c.seed().isBlank() || c.seed().length() > Lottery.SEED_MAX
+                    ? "seed must be 1-" + Lottery.SEED_MAX + " characters" : null;
             case SettleTransfer c -> firstOf(entryId(c.entryId()), FieldLimits.id("targetQueueId", c.targetQueueId()),
                     FieldLimits.optionalText("refusal", c.refusal(), TEXT_MAX));
         };

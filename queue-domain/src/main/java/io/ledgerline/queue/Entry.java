@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param details   what the caller said about it at joining, kept so that a transfer carries it to the next queue
  * @param transferTo while a transfer to another queue is under way, that queue: the entry keeps its place here but is
  *                   not callable until the transfer settles; null otherwise
+ * @param admittedUntil for a CALLED entry an automatic-admission queue let in, when its admission expires; else null
  */
 public record Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt,
                     String number, Instant heldUntil, int attempts, long orderKey, Instant agingDue,
-                    EntryDetails details, String transferTo) {
+                    EntryDetails details, String transferTo, Instant admittedUntil) {
 
     /** The order in which held entries become callable: the earliest first, then by ticket. */
     public static final Comparator<Entry> RELEASE_ORDER =
@@ -28,6 +29,10 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
     /** The calling order: by order key, equal keys by id (the byte order a Redis sorted set uses too). */
     public static final Comparator<Entry> CALLING_ORDER =
             Comparator.comparingLong(Entry::orderKey).thenComparing(Entry::entryId);
+
+    /** The order in which admissions expire. */
+    public static final Comparator<Entry> EXPIRY_ORDER =
+            Comparator.comparing(Entry::admittedUntil).thenComparing(Entry::entryId);
 
     /** The order in which callable entries reach their aging limits. */
     public static final Comparator<Entry> AGING_ORDER =
@@ -46,7 +51,17 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
             throw new IllegalArgumentException("only a callable WAITING entry is transferred, not " + status
                     + (heldUntil != null ? " held until " + heldUntil : ""));
         }
+        if (admittedUntil != null && status != EntryStatus.CALLED) {
+            throw new IllegalArgumentException("only a CALLED entry holds an admission, not a " + status + " one");
+        }
         details = details == null ? EntryDetails.NONE : details;
+    }
+
+    public Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt, String number,
+                 Instant heldUntil, int attempts, long orderKey, Instant agingDue, EntryDetails details,
+                 String transferTo) {
+        this(entryId, priority, ticket, status, joinedAt, number, heldUntil, attempts, orderKey, agingDue, details,
+                transferTo, null);
     }
 
     public Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt, String number,
@@ -89,15 +104,26 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
         return callable() && agingDue != null;
     }
 
+    /** In {@code newStatus}; an admission it held ends with being CALLED. */
     public Entry withStatus(EntryStatus newStatus) {
         return new Entry(entryId, priority, ticket, newStatus, joinedAt, number, heldUntil, attempts, orderKey, agingDue,
-                details, transferTo);
+                details, transferTo, newStatus == EntryStatus.CALLED ? admittedUntil : null);
+    }
+
+    /** CALLED, holding an admission until {@code until}. */
+    public Entry admitted(Instant until) {
+        return new Entry(entryId, priority, ticket, EntryStatus.CALLED, joinedAt, number, heldUntil, attempts, orderKey,
+                agingDue, details, transferTo, until);
+    }
+
+    public boolean holdsAdmission() {
+        return admittedUntil != null;
     }
 
     /** In class {@code newPriority} at {@code newKey}, aging again from {@code newAgingDue} (null: not at all). */
     public Entry placed(Priority newPriority, long newKey, Instant newAgingDue) {
         return new Entry(entryId, newPriority, ticket, status, joinedAt, number, heldUntil, attempts, newKey, newAgingDue,
-                details, transferTo);
+                details, transferTo, admittedUntil);
     }
 
     /**

@@ -106,6 +106,14 @@ final class EntryRules {
             return QueueLifecycle.rejectForStatus(state,
                     "queue " + state.queueId() + " is " + state.status() + "; nobody is called");
         }
+        if (Lotteries.drawing(state)) {
+            return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId() + " is drawing its opening"
+                    + " lottery; nobody is called before the order is known");
+        }
+        if (state.settings().admission().automatic()) {
+            return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId() + " admits people by itself, "
+                    + state.settings().admission().perMinute() + " a minute; nobody calls next there");
+        }
         boolean wakeFirst = state.status() == QueueStatus.SLEEPING;
         if (wakeFirst && !hasWokenBy(state, command.calledAt())) {
             return QueueLifecycle.rejectForStatus(state, "queue " + state.queueId() + " sleeps until "

@@ -54,6 +54,9 @@ final class Evolution {
             case EntryTransferStarted e -> state.withEntry(in(state, e, e.entryId(), WAITING)
                     .transferring(e.targetQueueId()));
             case EntryTransferReturned e -> state.withEntry(in(state, e, e.entryId(), WAITING).transferring(null));
+            case EntryAdmitted e -> state.withAdmitted(in(state, e, e.entryId(), WAITING).admitted(e.expiresAt()),
+                    e.slot());
+            case AdmissionExpired e -> state.withoutEntry(in(state, e, e.entryId(), CALLED));
             case QueuePaused e -> state.inStatus(QueueStatus.PAUSED);
             case QueueResumed e -> state.inStatus(QueueStatus.OPEN);
             case QueueSlept e -> state.sleepingUntil(e.until());
@@ -68,7 +71,20 @@ final class Evolution {
             }
             case EntriesClosedOut e -> closeOut(state, e, e.entryIds());
             case EntryOverflowed e -> state; // the entry joins the overflow queue, not this one
-            case QueueScheduled e -> state.scheduled(new QueueSchedule(e.opensAt(), e.closesAt()));
+            case QueueScheduled e -> state.scheduled(state.schedule().replanned(e.opensAt(), e.closesAt()));
+            case LotteryCommitted e -> state.scheduled(state.schedule().withLottery(
+                    new Lottery(e.lotteryId(), e.seedHash(), e.drawAt(), null)));
+            case LotteryCutOff e -> state.scheduled(state.schedule().withLottery(state.lottery().cutAt(e.lastTicket())));
+            case LotteryDrawn e -> state.scheduled(state.schedule().withLottery(null));
+            case EntriesReordered e -> {
+                QueueState reordered = state;
+                for (int i = 0; i < e.entryIds().size(); i++) {
+                    Entry entry = in(reordered, e, e.entryIds().get(i), WAITING);
+                    reordered = reordered.withEntry(entry.placed(entry.priority(), e.orderKeys().get(i),
+                            entry.agingDue()));
+                }
+                yield reordered;
+            }
             case ScheduleLapsed e -> state.scheduled("open".equals(e.transition())
                     ? state.schedule().withoutOpening() : state.schedule().withoutClosing());
             case QueueEmergencyStopped e -> state.inStatus(QueueStatus.EMERGENCY_STOPPED);

@@ -9,7 +9,8 @@ public sealed interface QueueCommand
         permits CreateQueue, ConfigureQueue, JoinQueue, LeaveQueue, CallNext, CompleteEntry, MarkNoShow,
                 RequeueEntry, ChangePriority, TransferEntry, PauseQueue, ResumeQueue, SleepQueue, WakeQueue,
                 OpenQueue, CloseQueue, EmergencyStopQueue, FailEntry, ReleaseDueEntries, JoinBatch,
-                ScheduleQueue, PromoteAgedEntries, SettleTransfer {
+                ScheduleQueue, PromoteAgedEntries, SettleTransfer,
+                AdmitDueEntries, ExpireAdmissions, CommitLottery, CutOffLottery, DrawLottery {
 
     String queueId();
 }

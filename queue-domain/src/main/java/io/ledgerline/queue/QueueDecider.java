@@ -63,6 +63,11 @@ public final class QueueDecider {
             case ScheduleQueue c -> QueueLifecycle.schedule(c, state);
             case PromoteAgedEntries c -> EntryRules.promote(c, state);
             case SettleTransfer c -> Transfers.settle(c, state);
+            case AdmitDueEntries c -> Admissions.admit(c, state);
+            case ExpireAdmissions c -> Admissions.expire(c, state);
+            case CommitLottery c -> Lotteries.commit(c, state);
+            case CutOffLottery c -> Lotteries.cutOff(c, state);
+            case DrawLottery c -> Lotteries.draw(c, state);
         };
     }
 

@@ -17,14 +17,15 @@ import org.pcollections.TreePSet;
  * @param byClass     the active entries of each priority class in {@link Entry#CALLING_ORDER}, for the last key in a
  *                    class that a weighted placement follows
  * @param transferring the entries under way to another queue, in {@link Entry#CALLING_ORDER}
+ * @param admitted    the entries holding an admission, in {@link Entry#EXPIRY_ORDER}
  */
 record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSortedSet<Entry> held,
                     PSortedSet<Entry> aging, PMap<Priority, PSortedSet<Entry>> byClass,
-                    PSortedSet<Entry> transferring) {
+                    PSortedSet<Entry> transferring, PSortedSet<Entry> admitted) {
 
     static final QueueEntries EMPTY = new QueueEntries(HashTreePMap.empty(), TreePSet.empty(Entry.CALLING_ORDER),
             TreePSet.empty(Entry.RELEASE_ORDER), TreePSet.empty(Entry.AGING_ORDER), HashTreePMap.empty(),
-            TreePSet.empty(Entry.CALLING_ORDER));
+            TreePSet.empty(Entry.CALLING_ORDER), TreePSet.empty(Entry.EXPIRY_ORDER));
 
     /** Adds an entry, or replaces the entry with the same id. */
     QueueEntries with(Entry entry) {
@@ -35,7 +36,8 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
                 entry.held() ? base.held.plus(entry) : base.held,
                 entry.ages() ? base.aging.plus(entry) : base.aging,
                 base.byClass.plus(entry.priority(), base.inClass(entry.priority()).plus(entry)),
-                entry.inTransfer() ? base.transferring.plus(entry) : base.transferring);
+                entry.inTransfer() ? base.transferring.plus(entry) : base.transferring,
+                entry.holdsAdmission() ? base.admitted.plus(entry) : base.admitted);
     }
 
     QueueEntries without(Entry entry) {
@@ -43,7 +45,8 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
                 entry.callable() ? waitingLine.minus(entry) : waitingLine,
                 entry.held() ? held.minus(entry) : held,
                 entry.ages() ? aging.minus(entry) : aging,
-                withoutInClass(entry), entry.inTransfer() ? transferring.minus(entry) : transferring);
+                withoutInClass(entry), entry.inTransfer() ? transferring.minus(entry) : transferring,
+                entry.holdsAdmission() ? admitted.minus(entry) : admitted);
     }
 
     // An emptied class leaves the map, so equal entries give equal values however they came about.

@@ -6,7 +6,8 @@ public sealed interface QueueEvent
                 EntryMarkedNoShow, EntryRequeued, EntryPriorityChanged, EntryTransferredOut, QueuePaused,
                 QueueResumed, QueueSlept, QueueWoken, QueueOpened, QueueClosed, QueueEmergencyStopped, EntryFailed,
                 EntryReleased, EntriesClosedOut, QueueScheduled, ScheduleLapsed,
-                EntryOverflowed, EntryPromoted, EntryTransferStarted, EntryTransferReturned {
+                EntryOverflowed, EntryPromoted, EntryTransferStarted, EntryTransferReturned,
+                EntryAdmitted, AdmissionExpired, LotteryCommitted, LotteryCutOff, LotteryDrawn, EntriesReordered {
 
     String queueId();
 }

@@ -17,16 +17,19 @@ import java.util.TreeSet;
  * @param calendar      when the queue serves; null to serve at any time its status allows
  * @param overflowTo    the queue a join goes on to when this one is full; null to refuse it (QUEUE_FULL)
  * @param ordering      how the priority classes share the calls, and how entries age
+ * @param admission     who lets people in: staff calling next, or the queue itself at a steady rate (a waiting room)
  */
 public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
-                            RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering) {
+                            RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering,
+                            Admission admission) {
 
     public static final QueueSettings DEFAULT = new QueueSettings(List.of(), "", 0, null, RetryPolicy.DEFAULT, null,
-            null, Ordering.STRICT);
+            null, Ordering.STRICT, Admission.MANUAL);
 
     public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
                          RetryPolicy retry, OpeningHours calendar, String overflowTo) {
-        this(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, Ordering.STRICT);
+        this(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, Ordering.STRICT,
+                Admission.MANUAL);
     }
 
     public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
@@ -50,11 +53,19 @@ public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcu
         ticketPrefix = ticketPrefix == null ? "" : ticketPrefix;
         Objects.requireNonNull(retry, "retry");
         ordering = ordering == null ? Ordering.STRICT : ordering;
+        admission = admission == null ? Admission.MANUAL : admission;
     }
 
     /** The same settings in another order. */
     public QueueSettings withOrdering(Ordering newOrdering) {
-        return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, newOrdering);
+        return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, newOrdering,
+                admission);
+    }
+
+    /** The same settings with another way of letting people in. */
+    public QueueSettings withAdmission(Admission newAdmission) {
+        return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering,
+                newAdmission);
     }
 
     /** The human-readable number of the entry given {@code ticket}: {@code A-042}, or {@code 042} without a prefix. */

@@ -27,6 +27,7 @@ import java.util.OptionalLong;
  *                      SLEEPING queue restored from a snapshot that did not carry it: it then sleeps until woken)
  * @param nextTicket    the ticket the next joiner gets; starts at 1 and only grows
  * @param virtualTime   the largest order key called so far, which a weighted queue places new entries after
+ * @param lastAdmissionAt the rate slot an automatic-admission queue last used; null before the first admission
  * @param entries       the active entries and their orders
  * @param schedule      the openings and closings still planned
  */
@@ -39,11 +40,12 @@ public record QueueState(
         Instant sleepingUntil,
         long nextTicket,
         long virtualTime,
+        Instant lastAdmissionAt,
         QueueEntries entries,
         QueueSchedule schedule) {
 
     private static final QueueState INITIAL = new QueueState(
-            null, null, 0, QueueSettings.DEFAULT, null, null, 1L, 0L, QueueEntries.EMPTY, QueueSchedule.NONE);
+            null, null, 0, QueueSettings.DEFAULT, null, null, 1L, 0L, null, QueueEntries.EMPTY, QueueSchedule.NONE);
 
     public QueueState {
         Objects.requireNonNull(settings, "settings");
@@ -65,7 +67,7 @@ public record QueueState(
      */
     public static QueueState restore(String queueId, String name, int capacity, QueueSettings settings,
                                      QueueStatus status, Instant sleepingUntil, long nextTicket, long virtualTime,
-                                     Collection<Entry> activeEntries, QueueSchedule schedule) {
+                                     Instant lastAdmissionAt, Collection<Entry> activeEntries, QueueSchedule schedule) {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(status, "status");
         QueueEntries entries = QueueEntries.EMPTY;
@@ -76,7 +78,7 @@ public record QueueState(
             entries = entries.with(entry);
         }
         return new QueueState(queueId, name, capacity, settings, status,
-                status == QueueStatus.SLEEPING ? sleepingUntil : null, nextTicket, virtualTime, entries,
+                status == QueueStatus.SLEEPING ? sleepingUntil : null, nextTicket, virtualTime, lastAdmissionAt, entries,
                 schedule == null ? QueueSchedule.NONE : schedule);
     }
 
@@ -164,6 +166,26 @@ public record QueueState(
         return dueBy(entries.aging(), Entry::agingDue, now);
     }
 
+    /** The opening lottery committed and not yet drawn; null when none. */
+    public Lottery lottery() {
+        return schedule.lottery();
+    }
+
+    /** Entries holding an admission of an automatic-admission queue. */
+    public int admittedCount() {
+        return entries.admitted().size();
+    }
+
+    /** When the first admission expires; empty when none is held. */
+    public Optional<Instant> nextExpiry() {
+        return entries.admitted().isEmpty() ? Optional.empty() : Optional.of(entries.admitted().first().admittedUntil());
+    }
+
+    /** The admissions whose time is up at {@code now}, the earliest first. */
+    public List<Entry> admissionsOverBy(Instant now) {
+        return dueBy(entries.admitted(), Entry::admittedUntil, now);
+    }
+
     /** The largest order key among the active entries of a class; empty when the class has none. */
     public OptionalLong lastKeyIn(Priority priority) {
         return entries.lastKeyIn(priority);
@@ -185,46 +207,53 @@ public record QueueState(
 
     QueueState created(String newQueueId, String newName, int newCapacity, QueueSettings newSettings) {
         return new QueueState(newQueueId, newName, newCapacity, newSettings, QueueStatus.OPEN, null, nextTicket,
-                virtualTime, entries, schedule);
+                virtualTime, lastAdmissionAt, entries, schedule);
     }
 
     QueueState configured(String newName, int newCapacity, QueueSettings newSettings) {
         return new QueueState(queueId, newName, newCapacity, newSettings, status, sleepingUntil, nextTicket,
-                virtualTime, entries, schedule);
+                virtualTime, lastAdmissionAt, entries, schedule);
     }
 
     QueueState inStatus(QueueStatus newStatus) {
-        return new QueueState(queueId, name, capacity, settings, newStatus, null, nextTicket, virtualTime, entries,
-                schedule);
+        return new QueueState(queueId, name, capacity, settings, newStatus, null, nextTicket, virtualTime,
+                lastAdmissionAt, entries, schedule);
     }
 
     QueueState sleepingUntil(Instant until) {
         return new QueueState(queueId, name, capacity, settings, QueueStatus.SLEEPING, until, nextTicket, virtualTime,
-                entries, schedule);
+                lastAdmissionAt, entries, schedule);
     }
 
     QueueState scheduled(QueueSchedule newSchedule) {
         return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket, virtualTime,
-                entries, newSchedule);
+                lastAdmissionAt, entries, newSchedule);
     }
 
     /** Adds a new entry or replaces the entry with the same id. */
     QueueState withEntry(Entry entry) {
         long ticketAfter = Math.max(nextTicket, entry.ticket() + 1);
         return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, ticketAfter, virtualTime,
-                entries.with(entry), schedule);
+                lastAdmissionAt, entries.with(entry), schedule);
     }
 
     /** The entry is called: the virtual time reaches its key. */
     QueueState withCalled(Entry called) {
         return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket,
-                Math.max(virtualTime, called.orderKey()), entries.with(called), schedule);
+                Math.max(virtualTime, called.orderKey()), lastAdmissionAt, entries.with(called), schedule);
+    }
+
+    /** The entry is let in by an automatic-admission queue, using up the rate's slot {@code at}. */
+    QueueState withAdmitted(Entry admitted, Instant at) {
+        Instant last = lastAdmissionAt == null || at.isAfter(lastAdmissionAt) ? at : lastAdmissionAt;
+        return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket,
+                Math.max(virtualTime, admitted.orderKey()), last, entries.with(admitted), schedule);
     }
 
     /** Forgets an entry that reached a final status. */
     QueueState withoutEntry(Entry entry) {
         return new QueueState(queueId, name, capacity, settings, status, sleepingUntil, nextTicket, virtualTime,
-                entries.without(entry), schedule);
+                lastAdmissionAt, entries.without(entry), schedule);
     }
 
     // A queue can hold tens of thousands of entries: keep logs and assertion messages readable.

@@ -29,7 +29,9 @@ public final class QueueTimers {
         if (!state.exists()) {
             return Optional.empty();
         }
-        return Stream.of(wakeAt(state), state.nextRelease(), state.nextPromotion(),
+        return Stream.of(wakeAt(state), Optional.ofNullable(state.lottery()).map(Lottery::drawAt),
+                        state.nextRelease(), state.nextPromotion(), Admissions.nextAdmission(state),
+                        state.nextExpiry(),
                         Optional.ofNullable(state.schedule().opensAt()),
                         Optional.ofNullable(state.schedule().closesAt()))
                 .flatMap(Optional::stream).min(Instant::compareTo);
@@ -49,6 +51,12 @@ public final class QueueTimers {
         String queueId = state.queueId();
         wakeAt(state).filter(at -> !now.isBefore(at)).ifPresent(at ->
                 due.add(new TimerCommand("timer.wake." + at.toEpochMilli(), new WakeQueue(queueId))));
+        // A lottery is cut off and drawn before the queue opens on the same instant, and nobody is called meanwhile.
+        Optional.ofNullable(state.lottery()).filter(lottery -> !now.isBefore(lottery.drawAt())).ifPresent(lottery ->
+                due.add(lottery.cutOff()
+                        ? new TimerCommand("timer.lottery-draw." + lottery.lotteryId(), new DrawLottery(queueId, lottery.lotteryId(), null))
+                        : new TimerCommand("timer.lottery-cut." + lottery.lotteryId(),
+                                new CutOffLottery(queueId, now))));
         Optional.ofNullable(state.schedule().opensAt()).filter(at -> !now.isBefore(at)).ifPresent(at ->
                 due.add(new TimerCommand("timer.open." + at.toEpochMilli(), new OpenQueue(queueId, at))));
         Optional.ofNullable(state.schedule().closesAt()).filter(at -> !now.isBefore(at)).ifPresent(at ->
@@ -57,6 +65,11 @@ public final class QueueTimers {
                 "timer.release." + at.toEpochMilli(), new ReleaseDueEntries(queueId, now))));
         state.nextPromotion().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
                 "timer.age." + at.toEpochMilli(), new PromoteAgedEntries(queueId, now))));
+        // Expiries before admissions, so that an admission decided in the same round finds the places they free.
+        state.nextExpiry().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
+                "timer.expire." + at.toEpochMilli(), new ExpireAdmissions(queueId, now))));
+        Admissions.nextAdmission(state).filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
+                "timer.admit." + at.toEpochMilli(), new AdmitDueEntries(queueId, now))));
         return due;
     }
 

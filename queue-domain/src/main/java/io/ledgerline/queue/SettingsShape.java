@@ -45,6 +45,9 @@ final class SettingsShape {
             return retry;
         }
         String ordering = settings.ordering().problem();
+        if (ordering == null) {
+            ordering = settings.admission().problem(capacity);
+        }
         return ordering != null || settings.calendar() == null ? ordering : settings.calendar().problem();
     }
 

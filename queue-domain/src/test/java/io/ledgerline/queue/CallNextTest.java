@@ -123,7 +123,7 @@ class CallNextTest {
     @Test
     void a_sleep_restored_without_its_wake_time_lasts_until_woken() {
         Entry waiting = new Entry("e1", Priority.NORMAL, 1, EntryStatus.WAITING, T0);
-        QueueState restored = QueueState.restore(Q, "Clinic A", 10, QueueSettings.DEFAULT, QueueStatus.SLEEPING, null, 2, 0, java.util.List.of(waiting), null);
+        QueueState restored = QueueState.restore(Q, "Clinic A", 10, QueueSettings.DEFAULT, QueueStatus.SLEEPING, null, 2, 0, null, java.util.List.of(waiting), null);
         Decision call = QueueDecider.decide(new CallNext(Q, WAKE_AT.plusSeconds(86_400)), restored);
         assertThat(call).isEqualTo(Decision.reject(RejectionReason.QUEUE_SLEEPING,
                 "queue clinic-a sleeps until woken; nobody is called before then"));

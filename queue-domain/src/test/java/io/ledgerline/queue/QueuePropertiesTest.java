@@ -54,7 +54,7 @@ class QueuePropertiesTest {
         if (stepByStep.exists()) {
             QueueState restored = QueueState.restore(stepByStep.queueId(), stepByStep.name(), stepByStep.capacity(),
                     stepByStep.settings(), stepByStep.status(), stepByStep.sleepingUntil(), stepByStep.nextTicket(),
-                    stepByStep.virtualTime(), stepByStep.activeEntries(), stepByStep.schedule());
+                    stepByStep.virtualTime(), stepByStep.lastAdmissionAt(), stepByStep.activeEntries(), stepByStep.schedule());
             assertThat(restored).isEqualTo(stepByStep);
         }
     }
@@ -174,6 +174,19 @@ class QueuePropertiesTest {
                 Tuple.of(1, Combinators.combine(queueIds, capacities, orderings()).as((q, c, ordering) ->
                         new ConfigureQueue(q, "Queue", c, QueueSettings.DEFAULT.withOrdering(ordering)))),
                 Tuple.of(2, Combinators.combine(queueIds, times).as(PromoteAgedEntries::new)),
+                // Waiting rooms: switched on and off, their timers' admissions and expiries.
+                Tuple.of(1, Combinators.combine(queueIds, capacities, Arbitraries.of(Admission.MANUAL,
+                        Admission.automatic(1, 1, Duration.ofMinutes(2)),
+                        Admission.automatic(60, 3, Duration.ofMinutes(1)))).as((q, c, admission) ->
+                        new ConfigureQueue(q, "Queue", c, QueueSettings.DEFAULT.withAdmission(admission)))),
+                Tuple.of(2, Combinators.combine(queueIds, times).as(AdmitDueEntries::new)),
+                // Opening lotteries: committed, cut off by the timer, drawn with the right seed or a wrong one.
+                Tuple.of(1, Combinators.combine(queueIds, times).as((q, at) ->
+                        new CommitLottery(q, "draw-1", Lottery.commitmentOf("seed"), at == null ? null : at.plusSeconds(60), T0))),
+                Tuple.of(1, Combinators.combine(queueIds, times).as(CutOffLottery::new)),
+                Tuple.of(1, Combinators.combine(queueIds, Arbitraries.of("seed", "wrong")).as((q, seed) ->
+                        new DrawLottery(q, "draw-1", seed))),
+                Tuple.of(1, Combinators.combine(queueIds, times).as(ExpireAdmissions::new)),
                 Tuple.of(2, Combinators.combine(queueIds, entryIds, entryIds, priorities, times).as((q, e1, e2, p, at) ->
                         new JoinBatch(q, java.util.Arrays.asList(new JoinQueue(q, e1, p, at),
                                 new JoinQueue(q, e2, p, at))))));

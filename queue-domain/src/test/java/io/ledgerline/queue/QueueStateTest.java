@@ -89,14 +89,14 @@ class QueueStateTest {
     void a_state_restored_from_a_snapshot_equals_the_replayed_one() {
         QueueState replayed = QueueDecider.replay(HISTORY);
         QueueState restored = QueueState.restore(Q, replayed.name(), replayed.capacity(), replayed.settings(), replayed.status(),
-                replayed.sleepingUntil(), replayed.nextTicket(), replayed.virtualTime(), replayed.activeEntries(), replayed.schedule());
+                replayed.sleepingUntil(), replayed.nextTicket(), replayed.virtualTime(), replayed.lastAdmissionAt(), replayed.activeEntries(), replayed.schedule());
         assertThat(restored).isEqualTo(replayed);
     }
 
     @Test
     void a_snapshot_holds_only_active_entries() {
         Entry finished = new Entry("e1", Priority.LOW, 1, EntryStatus.COMPLETED, T0);
-        assertThatThrownBy(() -> QueueState.restore(Q, "A", 5, QueueSettings.DEFAULT, QueueStatus.OPEN, null, 2, 0, List.of(finished), null))
+        assertThatThrownBy(() -> QueueState.restore(Q, "A", 5, QueueSettings.DEFAULT, QueueStatus.OPEN, null, 2, 0, null, List.of(finished), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -121,7 +121,7 @@ class RetriesAndSchedulesTest {
                 calledAt("e1", 1, at(10)), new EntryFailed(Q, "e1", "no answer", 1, at(20), at(22)),
                 new EntryJoined(Q, "e3", Priority.HIGH, 3, T0, "003", at(500))));
         QueueState restored = QueueState.restore(Q, replayed.name(), replayed.capacity(), replayed.settings(),
-                replayed.status(), replayed.sleepingUntil(), replayed.nextTicket(), replayed.virtualTime(), replayed.activeEntries(), replayed.schedule());
+                replayed.status(), replayed.sleepingUntil(), replayed.nextTicket(), replayed.virtualTime(), replayed.lastAdmissionAt(), replayed.activeEntries(), replayed.schedule());
 
         assertThat(restored).isEqualTo(replayed);
         assertThat(restored.heldCount()).isEqualTo(2);

@@ -12,13 +12,16 @@ import io.ledgerline.projection.model.Priority;
  * @param counter     the counter or desk of the entry's last call, if any was said
  * @param heldUntil   while HELD, when the entry is due to become callable; null otherwise
  * @param attempts    failed attempts at serving the entry so far
+ * @param admittedUntil while ADMITTED by a waiting room, when the admission expires; null otherwise
  */
 public record EntryResponse(String queueId, String entryId, EntryStatus status, Priority priority, Long position,
-        long ticket, Instant joinedAt, String entryNumber, String counter, Instant heldUntil, int attempts) {
+        long ticket, Instant joinedAt, String entryNumber, String counter, Instant heldUntil, int attempts,
+        Instant admittedUntil) {
 
     static EntryResponse of(EntryView entry, Long position) {
+        boolean admitted = entry.status() == EntryStatus.ADMITTED;
         return new EntryResponse(entry.queueId(), entry.entryId(), entry.status(), entry.priority(), position,
-                entry.ticket(), entry.joinedAt(), entry.number(), entry.counter(), entry.heldUntil(),
-                entry.attempts());
+                entry.ticket(), entry.joinedAt(), entry.number(), entry.counter(), admitted ? null : entry.heldUntil(),
+                entry.attempts(), admitted ? entry.heldUntil() : null);
     }
 }

@@ -9,7 +9,13 @@ import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
+import ledgerline.queue.v1.AdmissionExpired;
 import ledgerline.queue.v1.EntriesClosedOut;
+import ledgerline.queue.v1.EntriesReordered;
+import ledgerline.queue.v1.LotteryCommitted;
+import ledgerline.queue.v1.LotteryCutOff;
+import ledgerline.queue.v1.LotteryDrawn;
+import ledgerline.queue.v1.EntryAdmitted;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
 import ledgerline.queue.v1.EntryFailed;
@@ -93,6 +99,13 @@ public class QueueEventMapper {
             case EntryReleased e -> new Change.EntryReleased(e.getEntryId());
             case EntryTransferStarted e -> new Change.EntryTransferring(e.getEntryId(), e.getTargetQueueId());
             case EntryTransferReturned e -> new Change.EntryTransferReturned(e.getEntryId());
+            case EntryAdmitted e -> new Change.EntryAdmitted(e.getEntryId(), e.getAdmittedAt(), e.getExpiresAt(),
+                    e.getNumber());
+            case AdmissionExpired e -> new Change.EntryFinished(e.getEntryId(), EntryStatus.EXPIRED, e.getExpiredAt());
+            case LotteryCommitted e -> new Change.SequenceOnly();
+            case LotteryCutOff e -> new Change.SequenceOnly();
+            case LotteryDrawn e -> new Change.SequenceOnly();
+            case EntriesReordered e -> new Change.EntriesReordered(e.getEntryIds(), e.getOrderKeys());
             case null -> throw new UnsupportedEventException("event " + envelope.getEventId() + " has no payload");
             default -> throw new UnsupportedEventException("event " + envelope.getEventId()
                     + " has a payload this projection does not know: " + payload.getClass().getName());

@@ -84,6 +84,22 @@ public sealed interface Change {
         }
     }
 
+    /** An event no read model shows (a lottery's commitment, cut-off or reveal): only the queue's sequence moves. */
+    record SequenceOnly() implements Change {
+    }
+
+    /** Entries got new order keys (a lottery's draw), pairwise; held or called ones keep them for their return. */
+    record EntriesReordered(List<String> entryIds, List<Long> orderKeys) implements Change {
+        public EntriesReordered {
+            entryIds = List.copyOf(entryIds);
+            orderKeys = List.copyOf(orderKeys);
+        }
+    }
+
+    /** A waiting room let the entry in: out of the line, its admission valid until {@code expiresAt}. */
+    record EntryAdmitted(String entryId, Instant admittedAt, Instant expiresAt, String number) implements Change {
+    }
+
     /** The first step of a transfer: out of the line, its key kept, until the target queue has decided. */
     record EntryTransferring(String entryId, String targetQueueId) implements Change {
     }

@@ -68,7 +68,7 @@ final class PgBatchChanges {
     }
 
     /**
-     * One entry row. {@code heldUntil} is set only while HELD; {@code counter} is that of the last call, kept after
+     * One entry row. {@code heldUntil} is set only while HELD (when it is due) or ADMITTED (when the admission ends); {@code counter} is that of the last call, kept after
      * it as the desk that last dealt with the entry.
      */
     record EntryState(String queueId, String entryId, Priority priority, long ticket, EntryStatus status,
@@ -100,6 +100,13 @@ final class PgBatchChanges {
         EntryState waiting(long sequence) {
             return new EntryState(queueId, entryId, priority, ticket, EntryStatus.WAITING, number, joinedAt, null,
                     counter, finishedAt, null, attempts, sequence);
+        }
+
+        /** The row's held_until is the admission's end while ADMITTED, as it is the due time while HELD. */
+        EntryState admitted(Change.EntryAdmitted c, long sequence) {
+            String admittedNumber = c.number() != null ? c.number() : number;
+            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.ADMITTED, admittedNumber, joinedAt,
+                    c.admittedAt(), counter, finishedAt, c.expiresAt(), attempts, sequence);
         }
 
         EntryState transferring(long sequence) {
@@ -213,6 +220,10 @@ final class PgBatchChanges {
             case Change.EntryFailed c -> update(queue, c.entryId(), event, e -> e.failed(c, event.sequence()));
             case Change.EntryReleased c -> update(queue, c.entryId(), event, e -> released(e, event));
             case Change.EntryTransferring c -> update(queue, c.entryId(), event, e -> e.transferring(event.sequence()));
+            case Change.EntryAdmitted c -> update(queue, c.entryId(), event, e -> e.admitted(c, event.sequence()));
+            // Places are Redis' concern; the rows (status, priority) do not change.
+            case Change.EntriesReordered c -> advanced(queue, event);
+            case Change.SequenceOnly c -> advanced(queue, event);
             case Change.EntryTransferReturned c -> update(queue, c.entryId(), event, e -> e.waiting(event.sequence()));
         };
     }
@@ -286,6 +297,9 @@ final class PgBatchChanges {
             case Change.EntryFailed c -> List.of(c.entryId());
             case Change.EntryReleased c -> List.of(c.entryId());
             case Change.EntryTransferring c -> List.of(c.entryId());
+            case Change.EntryAdmitted c -> List.of(c.entryId());
+            case Change.EntriesReordered c -> List.of();
+            case Change.SequenceOnly c -> List.of();
             case Change.EntryTransferReturned c -> List.of(c.entryId());
             case Change.QueueClosed c -> c.closedOut().entryIds();
             case Change.EntriesClosedOut c -> c.entryIds();

@@ -48,6 +48,9 @@ final class RedisApplyScript {
             case Change.EntryRequeued e -> new Operation("REQUEUE", e.entryId());
             // Under way to another queue: out of the line, its key kept for a return, as for a call.
             case Change.EntryTransferring e -> new Operation("CALL", e.entryId());
+            case Change.EntryAdmitted e -> new Operation("CALL", e.entryId());
+            case Change.EntriesReordered e -> new Operation("REKEY", pairs(e));
+            case Change.SequenceOnly c -> new Operation("NONE");
             case Change.EntryTransferReturned e -> new Operation("REQUEUE", e.entryId());
             case Change.EntryReleased e -> new Operation("RELEASE", e.entryId());
             case Change.EntryPriorityChanged e -> e.legacy() ? legacyPriority(e)
@@ -72,6 +75,16 @@ final class RedisApplyScript {
     private static Operation legacyPriority(Change.EntryPriorityChanged e) {
         return new Operation("PRIORITY_LEGACY", e.entryId(), Long.toString(LegacyOrderKey.classBase(e.priority())),
                 Long.toString(LegacyOrderKey.STRIDE));
+    }
+
+    /** id, key, id, key, ...: a draw of a thousand entries is one operation. */
+    private static List<String> pairs(Change.EntriesReordered reordered) {
+        List<String> operands = new java.util.ArrayList<>(2 * reordered.entryIds().size());
+        for (int i = 0; i < reordered.entryIds().size(); i++) {
+            operands.add(reordered.entryIds().get(i));
+            operands.add(Long.toString(reordered.orderKeys().get(i)));
+        }
+        return operands;
     }
 
     static RedisApplyScript load() {

@@ -56,6 +56,14 @@ import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.QueueState;
 import io.ledgerline.queue.ReleaseDueEntries;
 import io.ledgerline.queue.RequeueEntry;
+import io.ledgerline.queue.CommitLottery;
+import io.ledgerline.queue.CutOffLottery;
+import io.ledgerline.queue.DrawLottery;
+import io.ledgerline.queue.EntriesReordered;
+import io.ledgerline.queue.Lottery;
+import io.ledgerline.queue.LotteryCommitted;
+import io.ledgerline.queue.LotteryCutOff;
+import io.ledgerline.queue.LotteryDrawn;
 import io.ledgerline.queue.SettleTransfer;
 import io.ledgerline.queue.TransferEntry;
 import io.ledgerline.queue.EntryTransferReturned;
@@ -74,7 +82,7 @@ import ledgerline.queue.v1.QueueEventEnvelope;
  * The projection's ranks are the domain's. Seeded random command sequences go through the real decider
  * ({@link QueueDecider#decide}, {@link QueueDecider#evolve}) of weighted and strict queues: joins of every priority
  * (some scheduled, so held), calls, leaves, completions, requeues, priority changes, failures with their releases, and
- * promotions of aged entries as time moves on, and transfers that settle either way. The accepted events become Avro envelopes with consecutive sequences,
+ * promotions of aged entries as time moves on, transfers that settle either way, and opening lotteries drawn. The accepted events become Avro envelopes with consecutive sequences,
  * go through the real {@link QueueEventMapper} and are applied, a few commands' worth at a time and several queues
  * in one batch, by the real {@link ProjectionWriter} (PostgreSQL, then the Redis script). After each batch the Redis
  * line, every entry's position, the kept keys and the PostgreSQL priorities and statuses must equal the domain's
@@ -164,7 +172,7 @@ class DomainOrderIT {
         assertThat(commands).isGreaterThanOrEqualTo(500);
         assertThat(events).containsKeys("EntryJoined", "EntryCalled", "EntryLeft", "EntryCompleted", "EntryRequeued",
                 "EntryPriorityChanged", "EntryFailed", "EntryReleased", "EntryPromoted", "EntryTransferStarted",
-                "EntryTransferReturned", "EntryTransferredOut");
+                "EntryTransferReturned", "EntryTransferredOut", "LotteryDrawn", "EntriesReordered");
         assertThat(events.get("EntryPromoted")).isGreaterThanOrEqualTo(10);
         assertThat(events.get("EntryReleased")).isGreaterThanOrEqualTo(10);
         assertThat(queues.stream().mapToInt(q -> q.linesWithTies).sum()).isPositive();
@@ -221,6 +229,7 @@ class DomainOrderIT {
         final Random random;
         final List<String> everJoined = new ArrayList<>();
         final Map<String, Integer> eventTypes = new TreeMap<>();
+        int lotteries;
         private final List<QueueEventEnvelope> pending = new ArrayList<>();
         QueueState state = QueueDecider.initialState();
         Instant now = START;
@@ -257,7 +266,16 @@ class DomainOrderIT {
             return out;
         }
 
+        private String seed() {
+            return "seed-" + queueId + "-" + lotteries;
+        }
+
         private void fireDueTimers(List<QueueEventEnvelope> out) {
+            Lottery lottery = state.lottery();
+            if (lottery != null && !now.isBefore(lottery.drawAt())) {
+                decide(new CutOffLottery(queueId, now), out);
+                decide(new DrawLottery(queueId, lottery.lotteryId(), seed()), out);
+            }
             boolean releaseFirst = random.nextBoolean();
             for (int i = 0; i < 2; i++) {
                 if ((i == 0) == releaseFirst) {
@@ -271,6 +289,12 @@ class DomainOrderIT {
         }
 
         private QueueCommand nextCommand() {
+            if (state.lottery() == null && random.nextInt(40) == 0) {
+                // An opening lottery drawn a little later, reordering whoever waits by then.
+                lotteries++;
+                return new CommitLottery(queueId, "draw-" + lotteries, Lottery.commitmentOf(seed()),
+                        now.plusSeconds(20), now);
+            }
             List<Entry> underWay = state.transferringInOrder();
             if (!underWay.isEmpty() && random.nextInt(3) == 0) {
                 // The target's answer: taken (the entry leaves) or refused (it returns to the place it kept).
@@ -379,6 +403,11 @@ class DomainOrderIT {
                     e.targetQueueId(), e.reason());
             case EntryTransferredOut e -> new ledgerline.queue.v1.EntryTransferredOut(e.entryId(), e.targetQueueId(),
                     avro(e.priority()), e.justification());
+            case LotteryCommitted e ->
+                    new ledgerline.queue.v1.LotteryCommitted(e.lotteryId(), e.seedHash(), e.drawAt());
+            case LotteryCutOff e -> new ledgerline.queue.v1.LotteryCutOff(e.lotteryId(), e.lastTicket(), e.cutOffAt());
+            case LotteryDrawn e -> new ledgerline.queue.v1.LotteryDrawn(e.lotteryId(), e.seed(), e.participants());
+            case EntriesReordered e -> new ledgerline.queue.v1.EntriesReordered(e.entryIds(), e.orderKeys());
             default -> throw new IllegalArgumentException("this test's commands do not produce " + event);
         };
     }

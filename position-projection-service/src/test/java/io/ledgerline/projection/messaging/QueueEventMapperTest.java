@@ -79,6 +79,23 @@ class QueueEventMapperTest {
     }
 
     @Test
+    void transfersAndWaitingRoomsMapToTheirChanges() {
+        assertThat(mapper.toProjected(envelope(2, ledgerline.queue.v1.EntryTransferStarted.newBuilder()
+                .setEntryId("e-1").setTargetQueueId("annex").setPriority(ledgerline.queue.v1.Priority.HIGH)
+                .setJustification("shorter line").build())).change())
+                .isEqualTo(new Change.EntryTransferring("e-1", "annex"));
+        assertThat(mapper.toProjected(envelope(3, new ledgerline.queue.v1.EntryTransferReturned("e-1", "annex",
+                "QUEUE_FULL: no room"))).change()).isEqualTo(new Change.EntryTransferReturned("e-1"));
+        assertThat(mapper.toProjected(envelope(4, new ledgerline.queue.v1.EntryAdmitted("e-1", AT,
+                AT.plusSeconds(600), "A-001", AT))).change())
+                .isEqualTo(new Change.EntryAdmitted("e-1", AT, AT.plusSeconds(600), "A-001"));
+        assertThat(mapper.toProjected(envelope(5, new ledgerline.queue.v1.AdmissionExpired("e-1",
+                AT.plusSeconds(600)))).change())
+                .isEqualTo(new Change.EntryFinished("e-1", io.ledgerline.projection.model.EntryStatus.EXPIRED,
+                        AT.plusSeconds(600)));
+    }
+
+    @Test
     void aJoinCarriesTheOrderKeyTheDomainGaveIt() {
         // A weighted queue's key: nothing the projection could compute from priority and ticket.
         Change change = mapper.toProjected(envelope(2,

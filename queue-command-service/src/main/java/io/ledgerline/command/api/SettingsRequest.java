@@ -1,5 +1,6 @@
 package io.ledgerline.command.api;
 
+import io.ledgerline.queue.Admission;
 import io.ledgerline.queue.OpeningHours;
 import io.ledgerline.queue.Ordering;
 import io.ledgerline.queue.Priority;
@@ -20,11 +21,32 @@ import java.util.Set;
  * "serviceTime":"PT6M", "retry":{"delays":["PT5M","PT15M"], "maxRetries":4},
  * "calendar":{"zone":"America/New_York", "hours":{"MONDAY":["09:00-12:00","13:00-17:00"]}, "holidays":["2026-12-25"],
  * "joinsWhileClosed":true}, "ordering":{"weights":{"URGENT":8,"HIGH":4,"NORMAL":2,"LOW":1},
- * "agingLimits":{"LOW":"PT30M"}}}}. Every field may be left out for its default; durations are ISO-8601. The domain
+ * "agingLimits":{"LOW":"PT30M"}}, "admission":{"mode":"AUTOMATIC","perMinute":100,"maxActive":500,
+ * "sessionDuration":"PT10M"}}}. Every field may be left out for its default; durations are ISO-8601. The domain
  * checks the limits (CommandShape), the same as for the topic.
  */
 public record SettingsRequest(List<String> tags, String ticketPrefix, Integer maxConcurrent, Duration serviceTime,
-                              Retry retry, Calendar calendar, String overflowTo, OrderingRequest ordering) {
+                              Retry retry, Calendar calendar, String overflowTo, OrderingRequest ordering,
+                              AdmissionRequest admission) {
+
+    /**
+     * {@code {"mode":"AUTOMATIC","perMinute":100,"maxActive":500,"sessionDuration":"PT10M"}} for a waiting room;
+     * {@code {"mode":"MANUAL"}} or left out for staff calling next.
+     */
+    public record AdmissionRequest(String mode, Integer perMinute, Integer maxActive, Duration sessionDuration) {
+
+        Admission toDomain() {
+            String chosen = mode == null ? "MANUAL" : mode.strip().toUpperCase(Locale.ROOT);
+            return switch (chosen) {
+                case "MANUAL" -> new Admission(false, perMinute == null ? 0 : perMinute,
+                        maxActive == null ? 0 : maxActive, sessionDuration);
+                case "AUTOMATIC" -> Admission.automatic(perMinute == null ? 0 : perMinute,
+                        maxActive == null ? 0 : maxActive, sessionDuration);
+                default -> throw new ProblemException(400, "INVALID_REQUEST",
+                        "admission.mode must be MANUAL or AUTOMATIC, was '" + mode + "'");
+            };
+        }
+    }
 
     /** Weights and aging limits by priority class name; both left out (or the whole object) for strict priority. */
     public record OrderingRequest(Map<String, Integer> weights, Map<String, Duration> agingLimits) {
@@ -92,6 +114,7 @@ public record SettingsRequest(List<String> tags, String ticketPrefix, Integer ma
                 request.maxConcurrent() == null ? 0 : request.maxConcurrent(), request.serviceTime(), retry,
                 request.calendar() == null ? null : request.calendar().toDomain(),
                 request.overflowTo() == null ? null : request.overflowTo().strip(),
-                request.ordering() == null ? Ordering.STRICT : request.ordering().toDomain());
+                request.ordering() == null ? Ordering.STRICT : request.ordering().toDomain(),
+                request.admission() == null ? Admission.MANUAL : request.admission().toDomain());
     }
 }

@@ -19,6 +19,11 @@ import io.ledgerline.queue.OpenQueue;
 import io.ledgerline.queue.PauseQueue;
 import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueCommand;
+import io.ledgerline.queue.AdmitDueEntries;
+import io.ledgerline.queue.CommitLottery;
+import io.ledgerline.queue.CutOffLottery;
+import io.ledgerline.queue.DrawLottery;
+import io.ledgerline.queue.ExpireAdmissions;
 import io.ledgerline.queue.PromoteAgedEntries;
 import io.ledgerline.queue.ReleaseDueEntries;
 import io.ledgerline.queue.SettleTransfer;
@@ -124,6 +129,12 @@ public class CommandMapper {
             case ledgerline.queue.v1.PromoteAgedEntries p -> new PromoteAgedEntries(q, p.getAsOf());
             case ledgerline.queue.v1.SettleTransfer p ->
                     new SettleTransfer(q, p.getEntryId(), p.getTargetQueueId(), p.getRefusal());
+            case ledgerline.queue.v1.AdmitDueEntries p -> new AdmitDueEntries(q, p.getAsOf());
+            case ledgerline.queue.v1.ExpireAdmissions p -> new ExpireAdmissions(q, p.getAsOf());
+            case ledgerline.queue.v1.CommitLottery p ->
+                    new CommitLottery(q, p.getLotteryId(), p.getSeedHash(), p.getDrawAt(), p.getRequestedAt());
+            case ledgerline.queue.v1.CutOffLottery p -> new CutOffLottery(q, p.getAsOf());
+            case ledgerline.queue.v1.DrawLottery p -> new DrawLottery(q, p.getLotteryId(), p.getSeed());
             case null -> throw new MalformedCommandException("the command has no payload");
             default -> throw new MalformedCommandException(
                     "unknown command payload " + envelope.getPayload().getClass().getSimpleName());
@@ -159,6 +170,12 @@ public class CommandMapper {
             case ReleaseDueEntries c -> new ledgerline.queue.v1.ReleaseDueEntries(c.asOf());
             case PromoteAgedEntries c -> new ledgerline.queue.v1.PromoteAgedEntries(c.asOf());
             case SettleTransfer c -> new ledgerline.queue.v1.SettleTransfer(c.entryId(), c.targetQueueId(), c.refusal());
+            case AdmitDueEntries c -> new ledgerline.queue.v1.AdmitDueEntries(c.asOf());
+            case ExpireAdmissions c -> new ledgerline.queue.v1.ExpireAdmissions(c.asOf());
+            case CommitLottery c ->
+                    new ledgerline.queue.v1.CommitLottery(c.lotteryId(), c.seedHash(), c.drawAt(), c.requestedAt());
+            case CutOffLottery c -> new ledgerline.queue.v1.CutOffLottery(c.asOf());
+            case DrawLottery c -> new ledgerline.queue.v1.DrawLottery(c.lotteryId(), c.seed());
         };
     }
 

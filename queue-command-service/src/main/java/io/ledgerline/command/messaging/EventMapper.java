@@ -13,7 +13,13 @@ import io.ledgerline.queue.EntryOverflowed;
 import io.ledgerline.queue.EntryLeft;
 import io.ledgerline.queue.EntryMarkedNoShow;
 import io.ledgerline.queue.EntryPriorityChanged;
+import io.ledgerline.queue.AdmissionExpired;
+import io.ledgerline.queue.EntryAdmitted;
+import io.ledgerline.queue.EntriesReordered;
 import io.ledgerline.queue.EntryPromoted;
+import io.ledgerline.queue.LotteryCommitted;
+import io.ledgerline.queue.LotteryCutOff;
+import io.ledgerline.queue.LotteryDrawn;
 import io.ledgerline.queue.EntryTransferReturned;
 import io.ledgerline.queue.EntryTransferStarted;
 import io.ledgerline.queue.EntryReleased;
@@ -88,6 +94,17 @@ public class EventMapper {
                     new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()));
             case ledgerline.queue.v1.EntryTransferReturned p ->
                     new EntryTransferReturned(q, p.getEntryId(), p.getTargetQueueId(), p.getReason());
+            case ledgerline.queue.v1.EntryAdmitted p ->
+                    new EntryAdmitted(q, p.getEntryId(), p.getAdmittedAt(), p.getExpiresAt(), p.getNumber(),
+                            p.getSlot() != null ? p.getSlot() : p.getAdmittedAt());
+            case ledgerline.queue.v1.AdmissionExpired p -> new AdmissionExpired(q, p.getEntryId(), p.getExpiredAt());
+            case ledgerline.queue.v1.LotteryCommitted p ->
+                    new LotteryCommitted(q, p.getLotteryId(), p.getSeedHash(), p.getDrawAt());
+            case ledgerline.queue.v1.LotteryCutOff p ->
+                    new LotteryCutOff(q, p.getLotteryId(), p.getLastTicket(), p.getCutOffAt());
+            case ledgerline.queue.v1.LotteryDrawn p ->
+                    new LotteryDrawn(q, p.getLotteryId(), p.getSeed(), p.getParticipants());
+            case ledgerline.queue.v1.EntriesReordered p -> new EntriesReordered(q, p.getEntryIds(), p.getOrderKeys());
             case ledgerline.queue.v1.EntryTransferredOut p -> new EntryTransferredOut(
                     q, p.getEntryId(), p.getTargetQueueId(), priority(p.getPriority()), p.getJustification());
             case ledgerline.queue.v1.QueuePaused p -> new QueuePaused(q, p.getReason());
@@ -146,6 +163,15 @@ public class EventMapper {
                     e.details().personRef(), e.details().metadata());
             case EntryTransferReturned e -> new ledgerline.queue.v1.EntryTransferReturned(e.entryId(),
                     e.targetQueueId(), e.reason());
+            case EntryAdmitted e ->
+                    new ledgerline.queue.v1.EntryAdmitted(e.entryId(), e.admittedAt(), e.expiresAt(), e.number(), e.slot());
+            case AdmissionExpired e -> new ledgerline.queue.v1.AdmissionExpired(e.entryId(), e.expiredAt());
+            case LotteryCommitted e ->
+                    new ledgerline.queue.v1.LotteryCommitted(e.lotteryId(), e.seedHash(), e.drawAt());
+            case LotteryCutOff e -> new ledgerline.queue.v1.LotteryCutOff(e.lotteryId(), e.lastTicket(), e.cutOffAt());
+            case LotteryDrawn e ->
+                    new ledgerline.queue.v1.LotteryDrawn(e.lotteryId(), e.seed(), e.participants());
+            case EntriesReordered e -> new ledgerline.queue.v1.EntriesReordered(e.entryIds(), e.orderKeys());
             case EntryTransferredOut e -> new ledgerline.queue.v1.EntryTransferredOut(
                     e.entryId(), e.targetQueueId(), avro(e.priority()), e.justification());
             case QueuePaused e -> new ledgerline.queue.v1.QueuePaused(e.reason());

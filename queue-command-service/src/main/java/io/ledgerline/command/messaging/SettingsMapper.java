@@ -1,5 +1,6 @@
 package io.ledgerline.command.messaging;
 
+import io.ledgerline.queue.Admission;
 import io.ledgerline.queue.OpeningHours;
 import io.ledgerline.queue.Ordering;
 import io.ledgerline.queue.Priority;
@@ -35,6 +36,9 @@ public final class SettingsMapper {
                 .setCalendar(settings.calendar() == null ? null : toAvro(settings.calendar()))
                 .setOverflowTo(settings.overflowTo())
                 .setOrdering(settings.ordering().equals(Ordering.STRICT) ? null : toAvro(settings.ordering()))
+                .setAdmission(!settings.admission().automatic() ? null : new ledgerline.queue.v1.AutomaticAdmission(
+                        settings.admission().perMinute(), settings.admission().maxActive(),
+                        settings.admission().sessionDuration().toMillis()))
                 .build();
     }
 
@@ -95,6 +99,9 @@ public final class SettingsMapper {
                 avro.getServiceTimeMillis() == null ? null : Duration.ofMillis(avro.getServiceTimeMillis()),
                 new RetryPolicy(delays, avro.getMaxRetries()),
                 avro.getCalendar() == null ? null : toDomain(avro.getCalendar()), avro.getOverflowTo(),
-                avro.getOrdering() == null ? Ordering.STRICT : toDomain(avro.getOrdering()));
+                avro.getOrdering() == null ? Ordering.STRICT : toDomain(avro.getOrdering()),
+                avro.getAdmission() == null ? Admission.MANUAL : Admission.automatic(avro.getAdmission().getPerMinute(),
+                        avro.getAdmission().getMaxActive(),
+                        Duration.ofMillis(avro.getAdmission().getSessionDurationMillis())));
     }
 }

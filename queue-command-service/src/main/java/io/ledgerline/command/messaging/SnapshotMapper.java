@@ -8,6 +8,7 @@ import io.ledgerline.queue.CallingOrder;
 import io.ledgerline.queue.Entry;
 import io.ledgerline.queue.EntryDetails;
 import io.ledgerline.queue.EntryStatus;
+import io.ledgerline.queue.Lottery;
 import io.ledgerline.queue.Priority;
 import io.ledgerline.queue.QueueSchedule;
 import io.ledgerline.queue.QueueSettings;
@@ -40,10 +41,7 @@ public class SnapshotMapper {
         for (int part = 0; part < parts; part++) {
             List<EntrySnapshot> slice = entries
                     .subList(part * partEntries, Math.min(entries.size(), (part + 1) * partEntries)).stream()
-                    .map(e -> new EntrySnapshot(e.entryId(), avro(e.priority()), e.ticket(), e.status().name(),
-                            e.joinedAt(), e.number(), e.heldUntil(), e.attempts(), e.orderKey(), e.transferTo(),
-                            e.details().type(), e.details().externalRef(), e.details().personRef(),
-                            e.details().metadata(), e.agingDue()))
+                    .map(SnapshotMapper::toAvro)
                     .toList();
             records.add(QueueSnapshot.newBuilder()
                     .setQueueId(checkpoint.queueId())
@@ -58,6 +56,10 @@ public class SnapshotMapper {
                     .setClosesAt(state.schedule().closesAt())
                     .setSettings(SettingsMapper.toAvro(state.settings()))
                     .setVirtualTime(state.virtualTime())
+                    .setLastAdmissionAt(state.lastAdmissionAt())
+                    .setLottery(state.lottery() == null ? null : new ledgerline.queue.v1.PendingLottery(
+                            state.lottery().lotteryId(), state.lottery().seedHash(), state.lottery().drawAt(),
+                            state.lottery().cutOffTicket()))
                     .setReplayFrom(replayFrom)
                     .setPart(part)
                     .setParts(parts)
@@ -65,6 +67,15 @@ public class SnapshotMapper {
                     .build());
         }
         return records;
+    }
+
+    private static EntrySnapshot toAvro(Entry e) {
+        return EntrySnapshot.newBuilder().setEntryId(e.entryId()).setPriority(avro(e.priority())).setTicket(e.ticket())
+                .setStatus(e.status().name()).setJoinedAt(e.joinedAt()).setNumber(e.number())
+                .setHeldUntil(e.heldUntil()).setAttempts(e.attempts()).setOrderKey(e.orderKey())
+                .setTransferTo(e.transferTo()).setType(e.details().type()).setExternalRef(e.details().externalRef())
+                .setPersonRef(e.details().personRef()).setMetadata(e.details().metadata())
+                .setAdmittedUntil(e.admittedUntil()).setAgingDue(e.agingDue()).build();
     }
 
     /** The state recorded by all parts of one checkpoint (the caller checks they are complete and of one sequence). */
@@ -81,11 +92,13 @@ public class SnapshotMapper {
                 entries.add(new Entry(e.getEntryId(), priority, e.getTicket(), EntryStatus.valueOf(e.getStatus()),
                         e.getJoinedAt(), number, e.getHeldUntil(), e.getAttempts(), orderKey, e.getAgingDue(),
                         new EntryDetails(e.getType(), e.getExternalRef(), e.getPersonRef(), e.getMetadata()),
-                        e.getTransferTo()));
+                        e.getTransferTo(), e.getAdmittedUntil()));
             }
         }
         return QueueState.restore(head.getQueueId(), head.getName(), head.getCapacity(), settings,
-                QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), head.getVirtualTime(), entries,
-                new QueueSchedule(head.getOpensAt(), head.getClosesAt()));
+                QueueStatus.valueOf(head.getStatus()), head.getSleepingUntil(), head.getNextTicket(), head.getVirtualTime(), head.getLastAdmissionAt(), entries,
+                new QueueSchedule(head.getOpensAt(), head.getClosesAt(), head.getLottery() == null ? null
+                        : new Lottery(head.getLottery().getLotteryId(), head.getLottery().getSeedHash(),
+                                head.getLottery().getDrawAt(), head.getLottery().getCutOffTicket())));
     }
 }

@@ -16,6 +16,11 @@ import io.ledgerline.queue.OpenQueue;
 import io.ledgerline.queue.PauseQueue;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.QueueSettings;
+import io.ledgerline.queue.AdmitDueEntries;
+import io.ledgerline.queue.CommitLottery;
+import io.ledgerline.queue.CutOffLottery;
+import io.ledgerline.queue.DrawLottery;
+import io.ledgerline.queue.ExpireAdmissions;
 import io.ledgerline.queue.PromoteAgedEntries;
 import io.ledgerline.queue.ReleaseDueEntries;
 import io.ledgerline.queue.SettleTransfer;
@@ -74,6 +79,11 @@ public final class CommandFingerprint {
             case ReleaseDueEntries c -> fields("release", c.queueId());
             case PromoteAgedEntries c -> fields("promote", c.queueId());
             case SettleTransfer c -> fields("settle-transfer", c.queueId(), c.entryId(), c.targetQueueId(), c.refusal());
+            case AdmitDueEntries c -> fields("admit", c.queueId());
+            case ExpireAdmissions c -> fields("expire", c.queueId());
+            case CommitLottery c -> fields("lottery", c.queueId(), c.lotteryId(), c.seedHash(), c.drawAt());
+            case CutOffLottery c -> fields("lottery-cut", c.queueId());
+            case DrawLottery c -> fields("lottery-draw", c.queueId(), c.lotteryId());
         };
         return digest(content);
     }

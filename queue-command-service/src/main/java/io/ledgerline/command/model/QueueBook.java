@@ -11,6 +11,8 @@ import io.ledgerline.queue.EntryMarkedNoShow;
 import io.ledgerline.queue.EntryPriorityChanged;
 import io.ledgerline.queue.EntryReleased;
 import io.ledgerline.queue.EntryRequeued;
+import io.ledgerline.queue.AdmissionExpired;
+import io.ledgerline.queue.EntryAdmitted;
 import io.ledgerline.queue.EntryOverflowed;
 import io.ledgerline.queue.EntryPromoted;
 import io.ledgerline.queue.EntryTransferReturned;
@@ -243,6 +245,8 @@ public final class QueueBook {
             case EntryPromoted e -> e.entryId();
             case EntryTransferStarted e -> e.entryId();
             case EntryTransferReturned e -> e.entryId();
+            case EntryAdmitted e -> e.entryId();
+            case AdmissionExpired e -> e.entryId();
             default -> null;
         };
     }

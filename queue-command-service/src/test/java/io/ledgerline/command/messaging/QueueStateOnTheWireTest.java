@@ -94,4 +94,31 @@ class QueueStateOnTheWireTest {
         assertThat(restored).isEqualTo(state);
         assertThat(restored.entry("ann").orElseThrow().transferTo()).isEqualTo("annex");
     }
+
+    @Test
+    void a_waiting_room_with_admissions_out_comes_back_equal() {
+        var room = QueueSettings.DEFAULT.withAdmission(io.ledgerline.queue.Admission.automatic(120, 2,
+                Duration.ofMinutes(10)));
+        QueueState state = QueueDecider.initialState();
+        List<QueueEvent> log = new ArrayList<>();
+        for (QueueCommand command : List.<QueueCommand>of(new CreateQueue("q", "Sale", 50, room),
+                new JoinQueue("q", "f1", Priority.NORMAL, T0), new JoinQueue("q", "f2", Priority.NORMAL, T0),
+                new io.ledgerline.queue.AdmitDueEntries("q", T0.plusSeconds(1)),
+                new io.ledgerline.queue.AdmitDueEntries("q", T0.plusSeconds(2)))) {
+            for (QueueEvent event : ((Decision.Accepted) QueueDecider.decide(command, state)).events()) {
+                state = QueueDecider.evolve(state, event);
+                log.add(event);
+            }
+        }
+        long sequence = 0;
+        for (QueueEvent event : log) {
+            assertThat(events.toDomain(events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term")))
+                    .isEqualTo(event);
+        }
+        SnapshotMapper snapshots = new SnapshotMapper();
+        QueueState restored = snapshots.toDomain(snapshots.toAvro(new QueueCheckpoint("q", state, sequence, 0), 0, T0, 10));
+        assertThat(restored).isEqualTo(state);
+        assertThat(restored.admittedCount()).isEqualTo(2);
+        assertThat(restored.lastAdmissionAt()).isNotNull();
+    }
 }

@@ -2,7 +2,10 @@ package io.ledgerline.command.messaging.owner;
 
 import io.ledgerline.command.config.CommandServiceConfig;
 import io.ledgerline.command.messaging.CommandMapper;
+import io.ledgerline.command.model.LotterySeeds;
 import io.ledgerline.command.model.QueueBook;
+import io.ledgerline.queue.DrawLottery;
+import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.schemas.RegistryCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,14 +31,26 @@ public class TimerFiring {
     private final CommandMapper commands;
     private final RegistryCodec codec;
     private final Counter fired;
+    private final LotterySeeds seeds;
 
     public TimerFiring(CommandServiceConfig config, CommandMapper commands, RegistryCodec codec,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, LotterySeeds seeds) {
+        this.seeds = seeds;
         this.commandsTopic = config.topics().commands();
         this.commands = commands;
         this.codec = codec;
         this.fired = Counter.builder("ledgerline.command.timers.fired")
                 .description("timer commands sent to the commands topic").register(registry);
+    }
+
+    /**
+     * A lottery's draw is the one timer command the domain cannot complete: the seed is this service's secret. Without
+     * a lottery key it goes without one and is refused, and the queue waits for an instance that has the key.
+     */
+    private QueueCommand withSecrets(QueueCommand command) {
+        return command instanceof DrawLottery draw && draw.seed() == null
+                ? draw.withSeed(seeds.seedFor(draw.queueId(), draw.lotteryId()).orElse("no lottery key"))
+                : command;
     }
 
     /** Sends, in one transaction, every command of {@code book} due at {@code now}. */
@@ -47,7 +62,8 @@ public class TimerFiring {
         producer.beginTransaction();
         try {
             for (QueueBook.DueCommand command : due) {
-                var envelope = commands.toAvro(command.timer().commandId(), null, ACTOR, now, command.timer().command());
+                var envelope = commands.toAvro(command.timer().commandId(), null, ACTOR, now,
+                        withSecrets(command.timer().command()));
                 producer.send(new ProducerRecord<>(commandsTopic, command.partition(), envelope.getQueueId(),
                         codec.encode(commandsTopic, envelope)));
             }
