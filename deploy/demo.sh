@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Demo workload for ./ledgerline up: a clinic queue (tickets A-001, A-002, ...) where patients join every ~0.7 s and
+# Demo workload for ./ledgerline up: a clinic queue (tickets A-001, A-002, ..., weighted fair order between the
+# priority classes, with aging) where patients join every ~0.7 s and
 # are called every ~1.5 s to one of four desks (each called patient is completed ~1 s later). Keeps the waiting count
 # roughly between 10 and 30.
 #   deploy/demo.sh [queueId] [command service url] [projection service url]
@@ -53,7 +54,10 @@ waiting_count() {
 ms_now() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 ms() { awk -v s="$1" 'BEGIN { printf "%d", s * 1000 }'; }
 
-SETTINGS='{"tags":["clinic","demo"],"ticketPrefix":"A","serviceTime":"PT1S"}'
+# Weighted fair order: out of every 15 calls while all classes wait, 8 URGENT, 4 HIGH, 2 NORMAL, 1 LOW, and a LOW
+# patient waiting a minute becomes NORMAL (an EntryPromoted event).
+SETTINGS='{"tags":["clinic","demo"],"ticketPrefix":"A","serviceTime":"PT1S",
+  "ordering":{"weights":{"URGENT":8,"HIGH":4,"NORMAL":2,"LOW":1},"agingLimits":{"LOW":"PT1M"}}}'
 
 create_queue() {
   local r

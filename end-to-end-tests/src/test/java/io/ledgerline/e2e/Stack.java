@@ -38,6 +38,10 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         return Http.post(commands.baseUrl() + path, json);
     }
 
+    Http.Reply post(String path, String json, String idempotencyKey) throws Exception {
+        return Http.post(commands.baseUrl() + path, json, idempotencyKey);
+    }
+
     Http.Reply put(String path, String json) throws Exception {
         return Http.put(commands.baseUrl() + path, json);
     }

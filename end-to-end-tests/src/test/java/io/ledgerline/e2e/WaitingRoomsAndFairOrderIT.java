@@ -150,6 +150,37 @@ class WaitingRoomsAndFairOrderIT {
         assertThat(line).isEqualTo(expected);
     }
 
+    @Test
+    void a_group_join_goes_to_the_queue_with_the_shortest_expected_wait_that_takes_it_and_a_retry_finds_it_there()
+            throws Exception {
+        String group = "e2e-group-" + run;
+        String[][] queues = {{"qa-" + run, "10", "3"}, {"qb-" + run, "1", "1"}, {"qc-" + run, "10", "0"}};
+        for (String[] q : queues) {
+            expect(stack.post("/queues", "{\"queueId\":\"" + q[0] + "\",\"name\":\"Desk\",\"capacity\":" + q[1]
+                    + ",\"settings\":{\"tags\":[\"" + group + "\"]}}"), 201);
+            for (int i = 0; i < Integer.parseInt(q[2]); i++) {
+                expect(stack.post("/queues/" + q[0] + "/entries", "{\"entryId\":\"p" + i + "\"}"), 201);
+            }
+        }
+        expect(stack.post("/queues/qc-" + run + "/close", ""), 200); // takes no joins
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() ->
+                stack.read("/queues/qa-" + run).path("waitingCount").asInt() == 3
+                        && stack.read("/queues/qc-" + run).path("status").asText().equals("CLOSED"));
+
+        // qb has the shortest line but is full: the join passes to qa, the next best; qc is closed.
+        Http.Reply joined = stack.post("/queue-groups/" + group + "/entries", "{\"entryId\":\"zoe\"}",
+                "group-" + run);
+        JsonNode body = expect(joined, 201);
+        assertThat(body.get("queueId").asText()).isEqualTo("qa-" + run);
+        awaitEntry("qa-" + run, "zoe", entry -> entry.path("position").asInt() == 4);
+
+        JsonNode again = expect(stack.post("/queue-groups/" + group + "/entries", "{\"entryId\":\"zoe\"}",
+                "group-" + run), 200);
+        assertThat(again.get("queueId").asText()).isEqualTo("qa-" + run);
+        assertThat(again.get("alreadyIn").asBoolean()).isTrue();
+        assertThat(stack.post("/queue-groups/nobody-" + run + "/entries", "{}").status()).isEqualTo(404);
+    }
+
     /** The recipe LotteryDrawn documents: Fisher-Yates from the end, j from SHA-256(seed + ":" + i). */
     private static List<String> shuffled(String seed, List<String> inTicketOrder) throws Exception {
         List<String> p = new ArrayList<>(inTicketOrder);

@@ -64,8 +64,8 @@ public class QueueEventMapper {
     private static Change changeOf(Object payload, QueueEventEnvelope envelope) {
         var at = envelope.getOccurredAt();
         return switch (payload) {
-            case QueueCreated e -> new Change.QueueCreated(e.getName(), e.getCapacity());
-            case QueueConfigured e -> new Change.QueueConfigured(e.getName(), e.getCapacity());
+            case QueueCreated e -> new Change.QueueCreated(e.getName(), e.getCapacity(), tags(e.getSettings()));
+            case QueueConfigured e -> new Change.QueueConfigured(e.getName(), e.getCapacity(), tags(e.getSettings()));
             case QueuePaused e -> new Change.QueueStatusSet(QueueStatus.PAUSED);
             case QueueResumed e -> new Change.QueueStatusSet(QueueStatus.OPEN);
             case QueueSlept e -> new Change.QueueStatusSet(QueueStatus.SLEEPING);
@@ -131,6 +131,10 @@ public class QueueEventMapper {
             default -> throw new UnsupportedEventException("event " + envelope.getEventId()
                     + " lapses an unknown transition: " + lapse.getTransition());
         };
+    }
+
+    private static java.util.List<String> tags(ledgerline.queue.v1.QueueSettings settings) {
+        return settings == null ? java.util.List.of() : settings.getTags();
     }
 
     static Priority priority(ledgerline.queue.v1.Priority avro) {

@@ -10,10 +10,25 @@ import java.util.List;
  */
 public sealed interface Change {
 
-    record QueueCreated(String name, int capacity) implements Change {
+    /** @param tags the queue's tags, which the groups it belongs to are named by */
+    record QueueCreated(String name, int capacity, List<String> tags) implements Change {
+        public QueueCreated {
+            tags = List.copyOf(tags);
+        }
+
+        public QueueCreated(String name, int capacity) {
+            this(name, capacity, List.of());
+        }
     }
 
-    record QueueConfigured(String name, int capacity) implements Change {
+    record QueueConfigured(String name, int capacity, List<String> tags) implements Change {
+        public QueueConfigured {
+            tags = List.copyOf(tags);
+        }
+
+        public QueueConfigured(String name, int capacity) {
+            this(name, capacity, List.of());
+        }
     }
 
     /** @param consumes the planned instant this change used up, when the queue's plan made it; null otherwise */

@@ -136,6 +136,7 @@ final class PgBatchChanges {
     }
 
     private final Map<String, QueueState> queues = new TreeMap<>();
+    private final Map<String, List<String>> tags = new TreeMap<>();
     private final Map<EntryKey, EntryState> entries;
     private final Set<EntryKey> changedEntries = new HashSet<>();
     private final List<HistoryRow> history = new ArrayList<>();
@@ -183,6 +184,11 @@ final class PgBatchChanges {
         return List.copyOf(queues.values());
     }
 
+    /** The tags of the queues the batch created or configured, the last ones of each. */
+    Map<String, List<String>> tags() {
+        return Map.copyOf(tags);
+    }
+
     /** Final rows of the entries the batch changed, by key. */
     List<EntryState> entries() {
         return changedEntries.stream().map(entries::get)
@@ -197,8 +203,14 @@ final class PgBatchChanges {
 
     private QueueState apply(QueueState queue, ProjectedEvent event) {
         return switch (event.change()) {
-            case Change.QueueCreated c -> queue.with(c.name(), c.capacity(), QueueStatus.OPEN, event);
-            case Change.QueueConfigured c -> queue.with(c.name(), c.capacity(), queue.status(), event);
+            case Change.QueueCreated c -> {
+                tags.put(queue.queueId(), c.tags());
+                yield queue.with(c.name(), c.capacity(), QueueStatus.OPEN, event);
+            }
+            case Change.QueueConfigured c -> {
+                tags.put(queue.queueId(), c.tags());
+                yield queue.with(c.name(), c.capacity(), queue.status(), event);
+            }
             case Change.QueueStatusSet c -> queue.in(c.status(), c.consumes(), event);
             case Change.QueueClosed c -> closeOut(queue.in(QueueStatus.CLOSED, c.consumes(), event), c.closedOut(),
                     event);

@@ -48,6 +48,8 @@ public class PgBatchStore {
     private final String upsertQueue;
     private final String upsertEntry;
     private final String insertHistory;
+    private final String deleteTags;
+    private final String insertTags;
 
     public PgBatchStore(Pool pool, ProjectionConfig config) {
         this.pool = pool;
@@ -59,6 +61,8 @@ public class PgBatchStore {
                 + " FROM " + s + ".entries e"
                 + " JOIN unnest($1::text[], $2::text[]) AS k(queue_id, entry_id)"
                 + " ON e.queue_id = k.queue_id AND e.entry_id = k.entry_id";
+        this.deleteTags = "DELETE FROM " + s + ".queue_tags WHERE queue_id = ANY($1)";
+        this.insertTags = "INSERT INTO " + s + ".queue_tags (queue_id, tag) SELECT * FROM unnest($1::text[], $2::text[])";
         this.upsertQueue = "INSERT INTO " + s + ".queues (queue_id, name, capacity, status, last_sequence, updated_at,"
                 + " opens_at, closes_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (queue_id) DO UPDATE"
                 + " SET name = EXCLUDED.name, capacity = EXCLUDED.capacity, status = EXCLUDED.status,"
@@ -155,8 +159,26 @@ public class PgBatchStore {
                 .addArrayOfString(column(h, x -> x.priority().name(), String[]::new))
                 .addArrayOfOffsetDateTime(column(h, x -> time(x.occurredAt()), OffsetDateTime[]::new));
         return executeBatch(conn, upsertQueue, queues)
+                .flatMap(ignored -> writeTags(conn, changes.tags()))
                 .flatMap(ignored -> e.isEmpty() ? Uni.createFrom().voidItem() : execute(conn, upsertEntry, entries))
                 .flatMap(ignored -> h.isEmpty() ? Uni.createFrom().voidItem() : execute(conn, insertHistory, history));
+    }
+
+    /** A queue's tags are replaced whole: the ones it no longer carries go, the new ones come. */
+    private Uni<Void> writeTags(SqlConnection conn, Map<String, List<String>> tags) {
+        if (tags.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> queueIds = new java.util.ArrayList<>();
+        List<String> tagged = new java.util.ArrayList<>();
+        tags.forEach((queueId, list) -> list.forEach(tag -> {
+            queueIds.add(queueId);
+            tagged.add(tag);
+        }));
+        Uni<Void> deleted = execute(conn, deleteTags, Tuple.tuple().addArrayOfString(tags.keySet().toArray(String[]::new)));
+        return queueIds.isEmpty() ? deleted : deleted.flatMap(ignored -> execute(conn, insertTags,
+                Tuple.tuple().addArrayOfString(queueIds.toArray(String[]::new))
+                        .addArrayOfString(tagged.toArray(String[]::new))));
     }
 
     private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {

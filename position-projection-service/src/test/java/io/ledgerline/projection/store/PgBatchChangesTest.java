@@ -51,6 +51,18 @@ class PgBatchChangesTest {
     }
 
     @Test
+    void aQueuesTagsAreItsLastCreatedOrConfiguredOnes() {
+        List<ProjectedEvent> batch = List.of(
+                event(1, "QueueCreated", new Change.QueueCreated("Desk", 10, List.of("east", "clinic"))),
+                event(2, "QueueConfigured", new Change.QueueConfigured("Desk", 10, List.of("west"))));
+
+        assertThat(PgBatchChanges.fold(Map.of(), Map.of(), batch).tags()).isEqualTo(Map.of("q", List.of("west")));
+        assertThat(PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(), List.of(event(3, "EntryJoined",
+                new Change.EntryJoined("a", Priority.NORMAL, 1, at(3), "A-001", null, 1L)))).tags())
+                .as("no settings in the batch: the stored tags stay").isEmpty();
+    }
+
+    @Test
     void joinCallAndCompleteInOneBatchLeaveTheFinalRowAndOneHistoryRowEach() {
         List<ProjectedEvent> batch = List.of(
                 event(1, "QueueCreated", new Change.QueueCreated("Desk", 10)),

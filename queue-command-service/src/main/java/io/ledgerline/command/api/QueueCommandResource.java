@@ -4,6 +4,7 @@ import static io.ledgerline.command.api.RequestChecks.ACTOR;
 import static io.ledgerline.command.api.RequestChecks.KEY;
 import static io.ledgerline.command.api.RequestChecks.body;
 import static io.ledgerline.command.api.RequestChecks.capacity;
+import static io.ledgerline.command.api.RequestChecks.entryIdFor;
 import static io.ledgerline.command.api.RequestChecks.priority;
 import static io.ledgerline.command.api.RequestChecks.trimmed;
 
@@ -309,12 +310,6 @@ public class QueueCommandResource {
 
     private Uni<SubmittedCommand> submit(Prepared prepared) {
         return submitter.submit(prepared.commandId(), prepared.actor(), prepared.at(), prepared.command());
-    }
-
-    private static String entryIdFor(String queueId, String key) {
-        return key == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((queueId + '\n' + key).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @FunctionalInterface

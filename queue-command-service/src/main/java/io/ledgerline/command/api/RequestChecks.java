@@ -30,6 +30,13 @@ final class RequestChecks {
         return key == null ? UUID.randomUUID().toString() : id(KEY, key);
     }
 
+    /** An entry id the caller left out: named after the key within {@code scope}, so a retry names the same entry. */
+    static String entryIdFor(String scope, String key) {
+        return key == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((scope + '\n' + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     /** A JSON list as the request gave it (none: empty); a null element is refused, naming the list. */
     static <T> List<T> withoutNulls(String field, List<T> values) {
         if (values == null) {

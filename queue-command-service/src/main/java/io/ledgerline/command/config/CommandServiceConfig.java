@@ -52,6 +52,9 @@ public interface CommandServiceConfig {
          */
         java.util.Optional<String> lotteryKey();
 
+        /** Where the position projection answers, for a group join's view of its queues' loads. */
+        String projectionUrl();
+
         /**
          * This instance's stable name. A restarted instance must come back with the same one: it is its static group
          * membership (it gets its partitions back without a rebalance) and its transactional id (its unfinished

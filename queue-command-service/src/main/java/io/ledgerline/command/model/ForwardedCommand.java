@@ -29,6 +29,11 @@ public final class ForwardedCommand {
         return idFor(causeId, "settle", entryId);
     }
 
+    /** The join a group join tries in one of the group's queues. */
+    public static String groupJoin(String causeId, String queueId) {
+        return idFor(causeId, "group", queueId);
+    }
+
     /** {@code <causeId>.<step>.<entryId>}, or a digest of all three where that would pass the 128 characters of an id. */
     private static String idFor(String causeId, String step, String entryId) {
         String id = causeId + '.' + step + '.' + entryId;

@@ -39,86 +39,71 @@ class QueueStateOnTheWireTest {
 
     @Test
     void events_and_a_checkpoint_of_a_weighted_queue_come_back_equal() {
-        List<QueueEvent> log = new ArrayList<>();
-        QueueState state = QueueDecider.initialState();
-        List<QueueCommand> commands = List.of(
-                new CreateQueue("q", "Clinic", 50, QueueSettings.DEFAULT.withOrdering(CLINIC)),
+        Played played = play(new CreateQueue("q", "Clinic", 50, QueueSettings.DEFAULT.withOrdering(CLINIC)),
                 new JoinQueue("q", "u1", Priority.URGENT, T0), new JoinQueue("q", "l1", Priority.LOW, T0),
                 new JoinQueue("q", "n1", Priority.NORMAL, T0.plusSeconds(1)), new CallNext("q", T0.plusSeconds(2)),
                 new PromoteAgedEntries("q", T0.plusSeconds(40)));
-        for (QueueCommand command : commands) {
-            for (QueueEvent event : ((Decision.Accepted) QueueDecider.decide(command, state)).events()) {
-                state = QueueDecider.evolve(state, event);
-                log.add(event);
-            }
-        }
 
-        long sequence = 0;
-        for (QueueEvent event : log) {
-            var avro = events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term");
-            assertThat(events.toDomain(avro)).isEqualTo(event);
-        }
-        SnapshotMapper snapshots = new SnapshotMapper();
-        QueueState restored = snapshots.toDomain(
-                snapshots.toAvro(new QueueCheckpoint("q", state, sequence, 0), 0, T0, 2));
-        assertThat(restored).isEqualTo(state);
+        QueueState restored = assertRoundTrips(played, 2);
         assertThat(restored.virtualTime()).isPositive();
         assertThat(restored.settings().ordering()).isEqualTo(CLINIC);
-        assertThat(log).extracting(e -> e.getClass().getSimpleName()).contains("EntryPromoted");
+        assertThat(played.log()).extracting(e -> e.getClass().getSimpleName()).contains("EntryPromoted");
     }
 
     @Test
     void a_transfer_under_way_and_its_forwarded_join_come_back_equal_with_the_entry_details() {
         var details = new io.ledgerline.queue.EntryDetails("callback", "CRM 7", "p-7", Map.of("lang", "es"));
-        QueueState state = QueueDecider.initialState();
-        List<QueueEvent> log = new ArrayList<>();
-        for (QueueCommand command : List.<QueueCommand>of(new CreateQueue("q", "Desk", 5),
-                new JoinQueue("q", "ann", Priority.HIGH, T0, null, details),
-                new io.ledgerline.queue.TransferEntry("q", "ann", "annex", "shorter line"))) {
-            for (QueueEvent event : ((Decision.Accepted) QueueDecider.decide(command, state)).events()) {
-                state = QueueDecider.evolve(state, event);
-                log.add(event);
-            }
-        }
-        long sequence = 0;
-        for (QueueEvent event : log) {
-            assertThat(events.toDomain(events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term")))
-                    .isEqualTo(event);
-        }
-        var started = (io.ledgerline.queue.EntryTransferStarted) log.get(log.size() - 1);
+        Played played = play(new CreateQueue("q", "Desk", 5), new JoinQueue("q", "ann", Priority.HIGH, T0, null, details),
+                new io.ledgerline.queue.TransferEntry("q", "ann", "annex", "shorter line"));
+
+        QueueState restored = assertRoundTrips(played, 10);
+        assertThat(restored.entry("ann").orElseThrow().transferTo()).isEqualTo("annex");
+        var started = (io.ledgerline.queue.EntryTransferStarted) played.log().get(played.log().size() - 1);
         CommandMapper commands = new CommandMapper();
         var join = started.forwardedJoin(T0.plusSeconds(1));
         assertThat(commands.toDomain(commands.toAvro("c.transfer.ann", null, "it", T0, join))).isEqualTo(join);
-        SnapshotMapper snapshots = new SnapshotMapper();
-        QueueState restored = snapshots.toDomain(snapshots.toAvro(new QueueCheckpoint("q", state, sequence, 0), 0, T0, 10));
-        assertThat(restored).isEqualTo(state);
-        assertThat(restored.entry("ann").orElseThrow().transferTo()).isEqualTo("annex");
     }
 
     @Test
     void a_waiting_room_with_admissions_out_comes_back_equal() {
         var room = QueueSettings.DEFAULT.withAdmission(io.ledgerline.queue.Admission.automatic(120, 2,
                 Duration.ofMinutes(10)));
-        QueueState state = QueueDecider.initialState();
-        List<QueueEvent> log = new ArrayList<>();
-        for (QueueCommand command : List.<QueueCommand>of(new CreateQueue("q", "Sale", 50, room),
+        Played played = play(new CreateQueue("q", "Sale", 50, room),
                 new JoinQueue("q", "f1", Priority.NORMAL, T0), new JoinQueue("q", "f2", Priority.NORMAL, T0),
                 new io.ledgerline.queue.AdmitDueEntries("q", T0.plusSeconds(1)),
-                new io.ledgerline.queue.AdmitDueEntries("q", T0.plusSeconds(2)))) {
+                new io.ledgerline.queue.AdmitDueEntries("q", T0.plusSeconds(2)));
+
+        QueueState restored = assertRoundTrips(played, 10);
+        assertThat(restored.admittedCount()).isEqualTo(2);
+        assertThat(restored.lastAdmissionAt()).isNotNull();
+    }
+
+    private record Played(QueueState state, List<QueueEvent> log) {}
+
+    /** Decides each command (each must be accepted) and applies its events. */
+    private static Played play(QueueCommand... commands) {
+        QueueState state = QueueDecider.initialState();
+        List<QueueEvent> log = new ArrayList<>();
+        for (QueueCommand command : commands) {
             for (QueueEvent event : ((Decision.Accepted) QueueDecider.decide(command, state)).events()) {
                 state = QueueDecider.evolve(state, event);
                 log.add(event);
             }
         }
+        return new Played(state, log);
+    }
+
+    /** Every event through Avro and back is the same event; the state through a checkpoint is the same state. */
+    private QueueState assertRoundTrips(Played played, int partEntries) {
         long sequence = 0;
-        for (QueueEvent event : log) {
+        for (QueueEvent event : played.log()) {
             assertThat(events.toDomain(events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term")))
                     .isEqualTo(event);
         }
         SnapshotMapper snapshots = new SnapshotMapper();
-        QueueState restored = snapshots.toDomain(snapshots.toAvro(new QueueCheckpoint("q", state, sequence, 0), 0, T0, 10));
-        assertThat(restored).isEqualTo(state);
-        assertThat(restored.admittedCount()).isEqualTo(2);
-        assertThat(restored.lastAdmissionAt()).isNotNull();
+        QueueState restored = snapshots.toDomain(snapshots.toAvro(new QueueCheckpoint("q", played.state(), sequence, 0),
+                0, T0, partEntries));
+        assertThat(restored).isEqualTo(played.state());
+        return restored;
     }
 }
