@@ -10,9 +10,7 @@ import static io.ledgerline.command.api.RequestChecks.trimmed;
 
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.messaging.submit.SubmittedCommand;
-import io.ledgerline.command.model.LotterySeeds;
 import io.ledgerline.queue.CallNext;
-import io.ledgerline.queue.CommitLottery;
 import io.ledgerline.queue.ChangePriority;
 import io.ledgerline.queue.CloseQueue;
 import io.ledgerline.queue.CompleteEntry;
@@ -48,12 +46,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -69,10 +65,8 @@ public class QueueCommandResource {
 
     private final CommandSubmitter submitter;
     private final Clock clock;
-    private final LotterySeeds seeds;
 
-    public QueueCommandResource(CommandSubmitter submitter, Clock clock, LotterySeeds seeds) {
-        this.seeds = seeds;
+    public QueueCommandResource(CommandSubmitter submitter, Clock clock) {
         this.submitter = submitter;
         this.clock = clock;
     }
@@ -250,33 +244,6 @@ public class QueueCommandResource {
                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"opensAt\"?: an ISO-8601 instant, \"closesAt\"?: an ISO-8601 instant}");
         return send(key, actor, now -> new ScheduleQueue(queueId, request.opensAt(), request.closesAt(), now));
-    }
-
-    /**
-     * Commits the queue to an opening lottery. Its id comes from the command's, so a retry with the same key is the same
-     * request; its seed from this service's lottery key, so it is stored nowhere and revealed only at the draw.
-     */
-    @POST
-    @Path("{queueId}/lottery")
-    public Uni<Response> lottery(@PathParam("queueId") String queueId, LotteryRequest request,
-                                 @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        body(request, "{\"drawAt\": an ISO-8601 instant}");
-        String lotteryId = "lottery-" + (key == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes((queueId + "\n" + key).getBytes(StandardCharsets.UTF_8)));
-        String commitment = seeds.commitmentFor(queueId, lotteryId).orElseThrow(() -> new ProblemException(503,
-                "LOTTERY_UNAVAILABLE", "this instance has no lottery key (LEDGERLINE_LOTTERY_KEY);"
-                        + " ./ledgerline up generates one"));
-        Prepared prepared = prepare(key, actor,
-                now -> new CommitLottery(queueId, lotteryId, commitment, request.drawAt(), now));
-        CommitLottery commit = (CommitLottery) prepared.command();
-        return submit(prepared).map(submitted -> {
-            if (submitted.outcome() instanceof CommandOutcome.Rejected) {
-                return OutcomeResponses.ok(prepared.commandId(), queueId, submitted); // the problem
-            }
-            var accepted = (CommandOutcome.Accepted) submitted.outcome();
-            return Response.ok(new LotteryResponse(prepared.commandId(), queueId, commit.lotteryId(),
-                    commit.seedHash(), commit.drawAt(), accepted.lastSequence())).build();
-        });
     }
 
     @POST

@@ -70,6 +70,9 @@ public class QueueGroupResource {
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         EntryDetails details = request == null ? EntryDetails.NONE : request.details();
         Instant now = clock.instant();
+        java.util.function.Function<String, JoinQueue> joinIn = queueId -> new JoinQueue(queueId, entryId, priority, now,
+                request == null ? null : request.scheduledAt(), details);
+        RequestChecks.wellFormed(joinIn.apply(groupId)); // bad input is refused before any queue is asked
         return loads.of(groupId, entryId)
                 .onFailure().transform(e -> new ProblemException(503, "GROUP_LOADS_UNAVAILABLE", "the loads of group "
                         + groupId + " could not be read from the position projection: " + e.getMessage()))
@@ -83,9 +86,7 @@ public class QueueGroupResource {
                         throw new ProblemException(404, "GROUP_NOT_FOUND", "no queue taking joins carries tag "
                                 + groupId + " (" + group.queues().size() + " carry it)");
                     }
-                    return tryIn(ranked, 0, new ArrayList<>(), groupId, commandId, who, now,
-                            queueId -> new JoinQueue(queueId, entryId, priority, now, request == null ? null
-                                    : request.scheduledAt(), details));
+                    return tryIn(ranked, 0, new ArrayList<>(), groupId, commandId, who, now, joinIn);
                 });
     }
 
