@@ -35,11 +35,16 @@ final class Transfers {
             return reject(RejectionReason.INVALID_COMMAND, "entry " + entry.entryId() + " has no transfer to "
                     + command.targetQueueId() + " under way");
         }
-        return command.refusal() == null
-                ? accept(new EntryTransferredOut(command.queueId(), entry.entryId(), command.targetQueueId(),
-                        entry.priority(), "joined " + command.targetQueueId()))
-                : accept(new EntryTransferReturned(command.queueId(), entry.entryId(), command.targetQueueId(),
-                        command.refusal()));
+        if (command.refusal() == null) {
+            return accept(new EntryTransferredOut(command.queueId(), entry.entryId(), command.targetQueueId(),
+                    entry.priority(), "joined " + command.targetQueueId()));
+        }
+        EntryTransferReturned returned = new EntryTransferReturned(command.queueId(), entry.entryId(),
+                command.targetQueueId(), command.refusal());
+        // A queue that closed meanwhile keeps nobody waiting: the returned entry ends closed-out, as it would have.
+        return state.status() == QueueStatus.CLOSED
+                ? accept(returned, new EntriesClosedOut(command.queueId(), java.util.List.of(entry.entryId())))
+                : accept(returned);
     }
 
     static Decision underWay(Entry entry) {

@@ -94,4 +94,13 @@ class TransfersTest {
                 new EntryJoined("clinic-b", "zed", Priority.LOW, 1, T0))
                 .when(transferJoin).thenRejected(RejectionReason.QUEUE_FULL);
     }
+
+    @Test
+    void an_entry_the_target_refuses_after_its_queue_closed_ends_closed_out_like_everyone_who_waited() {
+        given(ANN_AND_BOB).and(ANN_UNDER_WAY, new QueueClosed(Q, java.util.List.of("bob"), 1, null))
+                .when(new SettleTransfer(Q, "ann", "clinic-b", "QUEUE_FULL: no room"))
+                .thenEvents(new EntryTransferReturned(Q, "ann", "clinic-b", "QUEUE_FULL: no room"),
+                        new EntriesClosedOut(Q, java.util.List.of("ann")))
+                .thenState(state -> assertThat(state.entry("ann")).isEmpty());
+    }
 }
