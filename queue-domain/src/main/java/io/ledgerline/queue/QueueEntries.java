@@ -15,17 +15,35 @@ import org.pcollections.TreePSet;
  * @param held        the held entries in {@link Entry#RELEASE_ORDER}
  * @param aging       the callable entries that age, in {@link Entry#AGING_ORDER}
  * @param byClass     the active entries of each priority class in {@link Entry#CALLING_ORDER}, for the last key in a
- *                    class that a weighted placement follows
+ *                    class that a weighted placement follows; kept only while {@code classesIndexed}
  * @param transferring the entries under way to another queue, in {@link Entry#CALLING_ORDER}
  * @param admitted    the entries holding an admission, in {@link Entry#EXPIRY_ORDER}
+ * @param classesIndexed whether {@code byClass} is kept: only a weighted queue places by it, so a strict one (most
+ *                    queues) does not pay for a third tree on every change
  */
 record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSortedSet<Entry> held,
                     PSortedSet<Entry> aging, PMap<Priority, PSortedSet<Entry>> byClass,
-                    PSortedSet<Entry> transferring, PSortedSet<Entry> admitted) {
+                    PSortedSet<Entry> transferring, PSortedSet<Entry> admitted, boolean classesIndexed) {
 
     static final QueueEntries EMPTY = new QueueEntries(HashTreePMap.empty(), TreePSet.empty(Entry.CALLING_ORDER),
             TreePSet.empty(Entry.RELEASE_ORDER), TreePSet.empty(Entry.AGING_ORDER), HashTreePMap.empty(),
-            TreePSet.empty(Entry.CALLING_ORDER), TreePSet.empty(Entry.EXPIRY_ORDER));
+            TreePSet.empty(Entry.CALLING_ORDER), TreePSet.empty(Entry.EXPIRY_ORDER), false);
+
+    /** The same entries with {@code byClass} kept or dropped; kept from now on, it is built from every entry. */
+    QueueEntries indexingClasses(boolean on) {
+        if (on == classesIndexed) {
+            return this;
+        }
+        QueueEntries switched = new QueueEntries(byId, waitingLine, held, aging, HashTreePMap.empty(), transferring,
+                admitted, on);
+        if (on) {
+            for (Entry entry : byId.values()) {
+                switched = new QueueEntries(byId, waitingLine, held, aging, switched.withInClass(entry), transferring,
+                        admitted, true);
+            }
+        }
+        return switched;
+    }
 
     /** Adds an entry, or replaces the entry with the same id. */
     QueueEntries with(Entry entry) {
@@ -35,9 +53,9 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
                 entry.callable() ? base.waitingLine.plus(entry) : base.waitingLine,
                 entry.held() ? base.held.plus(entry) : base.held,
                 entry.ages() ? base.aging.plus(entry) : base.aging,
-                base.byClass.plus(entry.priority(), base.inClass(entry.priority()).plus(entry)),
+                classesIndexed ? base.withInClass(entry) : base.byClass,
                 entry.inTransfer() ? base.transferring.plus(entry) : base.transferring,
-                entry.holdsAdmission() ? base.admitted.plus(entry) : base.admitted);
+                entry.holdsAdmission() ? base.admitted.plus(entry) : base.admitted, classesIndexed);
     }
 
     QueueEntries without(Entry entry) {
@@ -45,8 +63,13 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
                 entry.callable() ? waitingLine.minus(entry) : waitingLine,
                 entry.held() ? held.minus(entry) : held,
                 entry.ages() ? aging.minus(entry) : aging,
-                withoutInClass(entry), entry.inTransfer() ? transferring.minus(entry) : transferring,
-                entry.holdsAdmission() ? admitted.minus(entry) : admitted);
+                classesIndexed ? withoutInClass(entry) : byClass,
+                entry.inTransfer() ? transferring.minus(entry) : transferring,
+                entry.holdsAdmission() ? admitted.minus(entry) : admitted, classesIndexed);
+    }
+
+    private PMap<Priority, PSortedSet<Entry>> withInClass(Entry entry) {
+        return byClass.plus(entry.priority(), inClass(entry.priority()).plus(entry));
     }
 
     // An emptied class leaves the map, so equal entries give equal values however they came about.
@@ -55,8 +78,11 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
         return rest.isEmpty() ? byClass.minus(entry.priority()) : byClass.plus(entry.priority(), rest);
     }
 
-    /** The largest key among the class's active entries; empty when it has none. */
+    /** The largest key among the class's active entries; empty when it has none. Only while classes are indexed. */
     OptionalLong lastKeyIn(Priority priority) {
+        if (!classesIndexed) {
+            throw new IllegalStateException("the entries of a strict-priority queue are not indexed by class");
+        }
         PSortedSet<Entry> inClass = inClass(priority);
         return inClass.isEmpty() ? OptionalLong.empty() : OptionalLong.of(inClass.last().orderKey());
     }

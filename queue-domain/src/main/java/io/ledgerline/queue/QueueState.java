@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import org.pcollections.PSortedSet;
 
 /**
  * The state of one queue, as far as deciding needs it. Immutable: every change returns a new value
@@ -70,7 +72,7 @@ public record QueueState(
                                      Instant lastAdmissionAt, Collection<Entry> activeEntries, QueueSchedule schedule) {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(status, "status");
-        QueueEntries entries = QueueEntries.EMPTY;
+        QueueEntries entries = QueueEntries.EMPTY.indexingClasses(settings.ordering().weighted());
         for (Entry entry : activeEntries) {
             if (!entry.status().isActive()) {
                 throw new IllegalArgumentException("a snapshot holds only active entries: " + entry);
@@ -144,7 +146,7 @@ public record QueueState(
 
     /** When the earliest held entry becomes callable; empty when none is held. */
     public Optional<Instant> nextRelease() {
-        return entries.held().isEmpty() ? Optional.empty() : Optional.of(entries.held().first().heldUntil());
+        return firstDue(entries.held(), Entry::heldUntil);
     }
 
     /** The held entries callable at {@code now}, the earliest first. */
@@ -158,7 +160,7 @@ public record QueueState(
 
     /** When the first callable entry reaches its class's aging limit; empty when none ages. */
     public Optional<Instant> nextPromotion() {
-        return entries.aging().isEmpty() ? Optional.empty() : Optional.of(entries.aging().first().agingDue());
+        return firstDue(entries.aging(), Entry::agingDue);
     }
 
     /** The callable entries whose aging limit has passed at {@code now}, the earliest first. */
@@ -178,7 +180,7 @@ public record QueueState(
 
     /** When the first admission expires; empty when none is held. */
     public Optional<Instant> nextExpiry() {
-        return entries.admitted().isEmpty() ? Optional.empty() : Optional.of(entries.admitted().first().admittedUntil());
+        return firstDue(entries.admitted(), Entry::admittedUntil);
     }
 
     /** The admissions whose time is up at {@code now}, the earliest first. */
@@ -191,8 +193,11 @@ public record QueueState(
         return entries.lastKeyIn(priority);
     }
 
-    private static List<Entry> dueBy(Iterable<Entry> inDueOrder, java.util.function.Function<Entry, Instant> dueAt,
-                                     Instant now) {
+    private static Optional<Instant> firstDue(PSortedSet<Entry> inDueOrder, Function<Entry, Instant> dueAt) {
+        return inDueOrder.isEmpty() ? Optional.empty() : Optional.of(dueAt.apply(inDueOrder.first()));
+    }
+
+    private static List<Entry> dueBy(Iterable<Entry> inDueOrder, Function<Entry, Instant> dueAt, Instant now) {
         List<Entry> due = new ArrayList<>();
         for (Entry entry : inDueOrder) {
             if (dueAt.apply(entry).isAfter(now)) {
@@ -207,12 +212,12 @@ public record QueueState(
 
     QueueState created(String newQueueId, String newName, int newCapacity, QueueSettings newSettings) {
         return new QueueState(newQueueId, newName, newCapacity, newSettings, QueueStatus.OPEN, null, nextTicket,
-                virtualTime, lastAdmissionAt, entries, schedule);
+                virtualTime, lastAdmissionAt, entries.indexingClasses(newSettings.ordering().weighted()), schedule);
     }
 
     QueueState configured(String newName, int newCapacity, QueueSettings newSettings) {
         return new QueueState(queueId, newName, newCapacity, newSettings, status, sleepingUntil, nextTicket,
-                virtualTime, lastAdmissionAt, entries, schedule);
+                virtualTime, lastAdmissionAt, entries.indexingClasses(newSettings.ordering().weighted()), schedule);
     }
 
     QueueState inStatus(QueueStatus newStatus) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 /**
  * What a queue does by itself as time passes. The partition owner asks {@link #nextDue} after every change to know
@@ -26,15 +26,7 @@ public final class QueueTimers {
 
     /** When this queue next has something to do by itself; empty while nothing is scheduled. */
     public static Optional<Instant> nextDue(QueueState state) {
-        if (!state.exists()) {
-            return Optional.empty();
-        }
-        return Stream.of(wakeAt(state), Optional.ofNullable(state.lottery()).map(Lottery::drawAt),
-                        state.nextRelease(), state.nextPromotion(), Admissions.nextAdmission(state),
-                        state.nextExpiry(),
-                        Optional.ofNullable(state.schedule().opensAt()),
-                        Optional.ofNullable(state.schedule().closesAt()))
-                .flatMap(Optional::stream).min(Instant::compareTo);
+        return timers(state).stream().map(Timer::at).min(Instant::compareTo);
     }
 
     /**
@@ -44,33 +36,49 @@ public final class QueueTimers {
      * one id.
      */
     public static List<TimerCommand> due(QueueState state, Instant now) {
-        List<TimerCommand> due = new ArrayList<>(2);
+        return timers(state).stream().filter(timer -> !now.isBefore(timer.at()))
+                .map(timer -> new TimerCommand(timer.id(), timer.command().apply(now))).toList();
+    }
+
+    /** One thing the queue will do by itself: when, under which id, and the command it takes at the time of firing. */
+    private record Timer(Instant at, String id, Function<Instant, QueueCommand> command) {}
+
+    /**
+     * Every timer of the queue, in the order to decide them when several are due: the one list both {@link #nextDue}
+     * and {@link #due} read, so they cannot disagree.
+     */
+    private static List<Timer> timers(QueueState state) {
+        List<Timer> timers = new ArrayList<>();
         if (!state.exists()) {
-            return due;
+            return timers;
         }
         String queueId = state.queueId();
-        wakeAt(state).filter(at -> !now.isBefore(at)).ifPresent(at ->
-                due.add(new TimerCommand("timer.wake." + at.toEpochMilli(), new WakeQueue(queueId))));
+        wakeAt(state).ifPresent(at -> timers.add(timer("wake", at, now -> new WakeQueue(queueId))));
         // A lottery is cut off and drawn before the queue opens on the same instant, and nobody is called meanwhile.
-        Optional.ofNullable(state.lottery()).filter(lottery -> !now.isBefore(lottery.drawAt())).ifPresent(lottery ->
-                due.add(lottery.cutOff()
-                        ? new TimerCommand("timer.lottery-draw." + lottery.lotteryId(), new DrawLottery(queueId, lottery.lotteryId(), null))
-                        : new TimerCommand("timer.lottery-cut." + lottery.lotteryId(),
-                                new CutOffLottery(queueId, now))));
-        Optional.ofNullable(state.schedule().opensAt()).filter(at -> !now.isBefore(at)).ifPresent(at ->
-                due.add(new TimerCommand("timer.open." + at.toEpochMilli(), new OpenQueue(queueId, at))));
-        Optional.ofNullable(state.schedule().closesAt()).filter(at -> !now.isBefore(at)).ifPresent(at ->
-                due.add(new TimerCommand("timer.close." + at.toEpochMilli(), new CloseQueue(queueId, at))));
-        state.nextRelease().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
-                "timer.release." + at.toEpochMilli(), new ReleaseDueEntries(queueId, now))));
-        state.nextPromotion().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
-                "timer.age." + at.toEpochMilli(), new PromoteAgedEntries(queueId, now))));
+        Lottery lottery = state.lottery();
+        if (lottery != null) {
+            timers.add(lottery.cutOff()
+                    ? new Timer(lottery.drawAt(), "timer.lottery-draw." + lottery.lotteryId(),
+                            now -> new DrawLottery(queueId, lottery.lotteryId(), null))
+                    : new Timer(lottery.drawAt(), "timer.lottery-cut." + lottery.lotteryId(),
+                            now -> new CutOffLottery(queueId, now)));
+        }
+        Optional.ofNullable(state.schedule().opensAt())
+                .ifPresent(at -> timers.add(timer("open", at, now -> new OpenQueue(queueId, at))));
+        Optional.ofNullable(state.schedule().closesAt())
+                .ifPresent(at -> timers.add(timer("close", at, now -> new CloseQueue(queueId, at))));
+        state.nextRelease().ifPresent(at -> timers.add(timer("release", at, now -> new ReleaseDueEntries(queueId, now))));
+        state.nextPromotion().ifPresent(at -> timers.add(timer("age", at, now -> new PromoteAgedEntries(queueId, now))));
         // Expiries before admissions, so that an admission decided in the same round finds the places they free.
-        state.nextExpiry().filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
-                "timer.expire." + at.toEpochMilli(), new ExpireAdmissions(queueId, now))));
-        Admissions.nextAdmission(state).filter(at -> !now.isBefore(at)).ifPresent(at -> due.add(new TimerCommand(
-                "timer.admit." + at.toEpochMilli(), new AdmitDueEntries(queueId, now))));
-        return due;
+        state.nextExpiry().ifPresent(at -> timers.add(timer("expire", at, now -> new ExpireAdmissions(queueId, now))));
+        Admissions.nextAdmission(state)
+                .ifPresent(at -> timers.add(timer("admit", at, now -> new AdmitDueEntries(queueId, now))));
+        return timers;
+    }
+
+    /** A timer whose id is its kind and the instant it is due: {@code timer.<kind>.<epoch ms>}. */
+    private static Timer timer(String kind, Instant at, Function<Instant, QueueCommand> command) {
+        return new Timer(at, "timer." + kind + "." + at.toEpochMilli(), command);
     }
 
     private static Optional<Instant> wakeAt(QueueState state) {

@@ -17,10 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Commits a queue to an opening lottery. Its id comes from the Idempotency-Key, so a retry is the same request; its
@@ -45,21 +42,18 @@ public class LotteryResource {
     public Uni<Response> commit(@PathParam("queueId") String queueId, LotteryRequest request,
                                 @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
         body(request, "{\"drawAt\": an ISO-8601 instant}");
-        String commandId = RequestChecks.commandId(key);
-        String lotteryId = "lottery-" + (key == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes((queueId + "\n" + key).getBytes(StandardCharsets.UTF_8)));
+        String lotteryId = "lottery-" + RequestChecks.idFromKey(queueId, key);
         String commitment = seeds.commitmentFor(queueId, lotteryId).orElseThrow(() -> new ProblemException(503,
                 "LOTTERY_UNAVAILABLE", "this instance has no lottery key (LEDGERLINE_LOTTERY_KEY);"
                         + " ./ledgerline up generates one"));
-        Instant now = clock.instant();
-        CommitLottery commit = RequestChecks.wellFormed(
-                new CommitLottery(queueId, lotteryId, commitment, request.drawAt(), now));
-        return submitter.submit(commandId, RequestChecks.actor(ACTOR, actor), now, commit).map(submitted -> {
+        PreparedCommand<CommitLottery> prepared = PreparedCommand.of(key, actor, clock,
+                now -> new CommitLottery(queueId, lotteryId, commitment, request.drawAt(), now));
+        return prepared.submitTo(submitter).map(submitted -> {
             if (!(submitted.outcome() instanceof CommandOutcome.Accepted accepted)) {
-                return OutcomeResponses.ok(commandId, queueId, submitted); // throws the refusal as a problem
+                return OutcomeResponses.ok(prepared.commandId(), queueId, submitted); // the refusal, as a problem
             }
-            return Response.ok(new LotteryResponse(commandId, queueId, lotteryId, commitment, commit.drawAt(),
-                    accepted.lastSequence())).build();
+            return Response.ok(new LotteryResponse(prepared.commandId(), queueId, lotteryId, commitment,
+                    request.drawAt(), accepted.lastSequence())).build();
         });
     }
 }

@@ -4,7 +4,7 @@ import static io.ledgerline.command.api.RequestChecks.ACTOR;
 import static io.ledgerline.command.api.RequestChecks.KEY;
 import static io.ledgerline.command.api.RequestChecks.body;
 import static io.ledgerline.command.api.RequestChecks.capacity;
-import static io.ledgerline.command.api.RequestChecks.entryIdFor;
+import static io.ledgerline.command.api.RequestChecks.idFromKey;
 import static io.ledgerline.command.api.RequestChecks.priority;
 import static io.ledgerline.command.api.RequestChecks.trimmed;
 
@@ -98,14 +98,14 @@ public class QueueCommandResource {
     @Path("{queueId}/entries")
     public Uni<Response> join(@PathParam("queueId") String queueId, JoinQueueRequest request,
                               @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
-        String entryId = request != null && request.entryId() != null ? request.entryId() : entryIdFor(queueId, key);
+        String entryId = request != null && request.entryId() != null ? request.entryId() : idFromKey(queueId, key);
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         Instant scheduledAt = request == null ? null : request.scheduledAt();
         EntryDetails details = request == null ? EntryDetails.NONE : request.details();
-        Prepared prepared = prepare(key, actor, now -> new JoinQueue(queueId, entryId, priority, now, scheduledAt,
-                details));
-        JoinQueue join = (JoinQueue) prepared.command();
-        return submit(prepared).flatMap(submitted -> {
+        PreparedCommand<JoinQueue> prepared = PreparedCommand.of(key, actor, clock,
+                now -> new JoinQueue(queueId, entryId, priority, now, scheduledAt, details));
+        JoinQueue join = prepared.command();
+        return prepared.submitTo(submitter).flatMap(submitted -> {
             String overflow = submitted.outcome() instanceof CommandOutcome.Accepted a ? a.redirectedTo() : null;
             if (overflow == null) {
                 return Uni.createFrom().item(OutcomeResponses.created(prepared.commandId(), queueId, submitted,
@@ -133,7 +133,7 @@ public class QueueCommandResource {
         List<String> ids = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             String given = entries.get(i).entryId();
-            ids.add(given != null ? given : entryIdFor(queueId, key == null ? null : key + "#" + i));
+            ids.add(given != null ? given : idFromKey(queueId, key == null ? null : key + "#" + i));
         }
         return send(key, actor, now -> {
             List<JoinQueue> joins = new ArrayList<>(entries.size());
@@ -260,23 +260,9 @@ public class QueueCommandResource {
 
     private Uni<Response> send(String key, String actor, Function<Instant, QueueCommand> command,
                                ResponseFactory respond) {
-        Prepared prepared = prepare(key, actor, command);
-        return submit(prepared)
+        PreparedCommand<QueueCommand> prepared = PreparedCommand.of(key, actor, clock, command);
+        return prepared.submitTo(submitter)
                 .map(submitted -> respond.of(prepared.commandId(), prepared.command().queueId(), submitted));
-    }
-
-    /** A command ready to travel: named, stamped with who and when, and checked against the domain's limits. */
-    private record Prepared(String commandId, String actor, Instant at, QueueCommand command) {}
-
-    private Prepared prepare(String key, String actor, Function<Instant, QueueCommand> command) {
-        String commandId = RequestChecks.commandId(key);
-        String who = RequestChecks.actor(ACTOR, actor);
-        Instant now = clock.instant();
-        return new Prepared(commandId, who, now, RequestChecks.wellFormed(command.apply(now)));
-    }
-
-    private Uni<SubmittedCommand> submit(Prepared prepared) {
-        return submitter.submit(prepared.commandId(), prepared.actor(), prepared.at(), prepared.command());
     }
 
     @FunctionalInterface

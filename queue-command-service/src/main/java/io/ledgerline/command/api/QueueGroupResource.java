@@ -2,7 +2,7 @@ package io.ledgerline.command.api;
 
 import static io.ledgerline.command.api.RequestChecks.ACTOR;
 import static io.ledgerline.command.api.RequestChecks.KEY;
-import static io.ledgerline.command.api.RequestChecks.entryIdFor;
+import static io.ledgerline.command.api.RequestChecks.idFromKey;
 import static io.ledgerline.command.api.RequestChecks.priority;
 
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
@@ -66,7 +66,7 @@ public class QueueGroupResource {
         }
         String commandId = RequestChecks.commandId(key);
         String who = RequestChecks.actor(ACTOR, actor);
-        String entryId = request != null && request.entryId() != null ? request.entryId() : entryIdFor(groupId, key);
+        String entryId = request != null && request.entryId() != null ? request.entryId() : idFromKey(groupId, key);
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         EntryDetails details = request == null ? EntryDetails.NONE : request.details();
         Instant now = clock.instant();

@@ -30,8 +30,11 @@ final class RequestChecks {
         return key == null ? UUID.randomUUID().toString() : id(KEY, key);
     }
 
-    /** An entry id the caller left out: named after the key within {@code scope}, so a retry names the same entry. */
-    static String entryIdFor(String scope, String key) {
+    /**
+     * An id the caller left out (an entry's, a lottery's): named after the key within {@code scope}, so a retry names the
+     * same thing; random without a key.
+     */
+    static String idFromKey(String scope, String key) {
         return key == null
                 ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((scope + '\n' + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
