@@ -55,7 +55,7 @@ public class LotteryCheck {
         LotteryCutOff cutOff = last(log.subList(0, drawAt), LotteryCutOff.class);
         QueueState before = QueueDecider.replay(log.subList(0, drawAt));
         List<String> participants = before.activeEntries().stream()
-                .filter(entry -> entry.callable() && entry.ticket() <= cutOff.lastTicket())
+                .filter(entry -> entry.inLine() && entry.ticket() <= cutOff.lastTicket())
                 .map(Entry::entryId).toList();
         List<String> published = new ArrayList<>();
         for (QueueEvent event : log.subList(drawAt + 1, log.size())) {

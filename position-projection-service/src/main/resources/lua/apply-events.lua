@@ -2,15 +2,20 @@
 -- given: the same per event as applying them one by one.
 -- KEYS[1] last applied sequence, KEYS[2] sorted set of WAITING entries (member entryId, score its order key: the line
 --         is ascending keys, equal keys by entryId, as the domain calls them),
--- KEYS[3] hash entryId -> order key of the active (WAITING, HELD or CALLED) entries, kept so a requeue or a release
---         puts the entry back at its key without the caller knowing it.
+-- KEYS[3] hash entryId -> order key of the active entries (in the line or out of it: HELD, CALLED, under way to
+--         another queue, held elsewhere), kept so a requeue, a release or a return puts the entry back at its key
+--         without the caller knowing it.
+-- KEYS[4] hash entryId -> where an entry held for a service of its person elsewhere goes once back from every such
+--         service: 'LINE' (it was in the line, or was released meanwhile) or 'HELD' (still scheduled or waiting for a
+--         retry, until its RELEASE). Present exactly while the entry is held elsewhere; it is out of KEYS[2] meanwhile.
 -- A HELD entry (scheduled, or waiting for a retry) has its key in KEYS[3] but no place in KEYS[2] until RELEASE.
 -- The keys come with the events, decided by the domain: nothing here knows priorities, weights or tickets, but for
 -- PRIORITY_LEGACY, a priority change written before keys existed, whose key it makes from the kept one.
 -- ARGV, per event: sequence, operation, the number n of its operands, and the n operands: entryId and order key
 -- (JOIN, JOIN_HELD, PRIORITY); entryId, the legacy class base and stride (PRIORITY_LEGACY); entryId (CALL, HOLD,
--- FINISH, REQUEUE, RELEASE); the ids of the entries a closing ended (CLOSE_OUT, up to a thousand); pairs of entryId
--- and order key (REKEY, a lottery's draw, up to a thousand pairs); none (NONE).
+-- FINISH, REQUEUE, RELEASE, HOLD_ELSEWHERE, and BACK: the last service elsewhere that held it ended); the ids of the
+-- entries a closing ended (CLOSE_OUT, up to a thousand); pairs of entryId and order key (REKEY, a lottery's draw, up
+-- to a thousand pairs); none (NONE).
 -- Returns two values per event: 'APPLY'|'SKIP'|'GAP' and the last applied sequence before it. After a gap, the
 -- queue's later events are held back: each is answered 'GAP' and left unapplied.
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -21,16 +26,26 @@ local result = {}
 -- unpack puts every value on Lua's C stack, which holds about 8,000: a longer list goes in slices.
 local UNPACK_SLICE = 1000
 
--- Closed-out entries leave the line and forget their keys, as FINISH does, one command per slice of ids.
+-- Closed-out entries leave the line and forget their keys and holds, as FINISH does, one command per slice of ids.
 local function closeOut(first, last)
   for from = first, last, UNPACK_SLICE do
     local to = math.min(from + UNPACK_SLICE - 1, last)
     redis.call('ZREM', KEYS[2], unpack(ARGV, from, to))
     redis.call('HDEL', KEYS[3], unpack(ARGV, from, to))
+    redis.call('HDEL', KEYS[4], unpack(ARGV, from, to))
   end
 end
 
--- An active entry takes a new order key; in the line too if it waits there (a HELD one stays out of it).
+-- Back in the line at the key the entry kept (a finished entry has none, and stays out).
+local function backInLine(entry)
+  local kept = redis.call('HGET', KEYS[3], entry)
+  if kept then
+    redis.call('ZADD', KEYS[2], kept, entry)
+  end
+end
+
+-- An active entry takes a new order key; in the line too if it waits there (a HELD, CALLED, TRANSFERRING or held
+-- elsewhere one stays out of it, and returns at the new key).
 local function reorder(entry, key)
   redis.call('HSET', KEYS[3], entry, key)
   if redis.call('ZSCORE', KEYS[2], entry) then
@@ -48,19 +63,43 @@ local function apply(op, at, n)
   elseif op == 'JOIN_HELD' then
     redis.call('HSET', KEYS[3], entry, key)
     redis.call('ZREM', KEYS[2], entry)
-  elseif op == 'CALL' or op == 'HOLD' then
+  elseif op == 'CALL' then
+    -- Called, admitted or under way elsewhere: no longer waiting, so no service elsewhere holds it any more.
+    redis.call('ZREM', KEYS[2], entry)
+    redis.call('HDEL', KEYS[4], entry)
+  elseif op == 'HOLD' then
     redis.call('ZREM', KEYS[2], entry)
   elseif op == 'FINISH' then
     redis.call('ZREM', KEYS[2], entry)
     redis.call('HDEL', KEYS[3], entry)
+    redis.call('HDEL', KEYS[4], entry)
   elseif op == 'CLOSE_OUT' then
     if n > 0 then
       closeOut(at, at + n - 1)
     end
-  elseif op == 'REQUEUE' or op == 'RELEASE' then
-    local kept = redis.call('HGET', KEYS[3], entry)
-    if kept then
-      redis.call('ZADD', KEYS[2], kept, entry)
+  elseif op == 'REQUEUE' then
+    backInLine(entry)
+  elseif op == 'RELEASE' then
+    -- Due now; but while its person is served elsewhere it only learns where to go once back.
+    if redis.call('HEXISTS', KEYS[4], entry) == 1 then
+      redis.call('HSET', KEYS[4], entry, 'LINE')
+    else
+      backInLine(entry)
+    end
+  elseif op == 'HOLD_ELSEWHERE' then
+    -- The first service elsewhere takes an active entry out of the line and notes whether it was in it; a second one
+    -- (the person served in two places) finds it out already and changes nothing: the domain counts the services.
+    if redis.call('HEXISTS', KEYS[3], entry) == 1 and redis.call('HEXISTS', KEYS[4], entry) == 0 then
+      local wasInLine = redis.call('ZREM', KEYS[2], entry) == 1
+      redis.call('HSET', KEYS[4], entry, wasInLine and 'LINE' or 'HELD')
+    end
+  elseif op == 'BACK' then
+    local goes = redis.call('HGET', KEYS[4], entry)
+    if goes then
+      redis.call('HDEL', KEYS[4], entry)
+      if goes == 'LINE' then
+        backInLine(entry)
+      end
     end
   elseif op == 'PRIORITY' then
     -- Only an active entry: a finished one has no key to change, and must not get one back.

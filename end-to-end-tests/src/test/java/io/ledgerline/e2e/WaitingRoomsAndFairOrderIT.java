@@ -181,6 +181,35 @@ class WaitingRoomsAndFairOrderIT {
         assertThat(stack.post("/queue-groups/nobody-" + run + "/entries", "{}").status()).isEqualTo(404);
     }
 
+    @Test
+    void a_person_served_at_one_queue_keeps_their_place_in_another_that_holds_and_is_called_there_after()
+            throws Exception {
+        String xray = "e2e-xray-" + run;
+        String desk = "e2e-frontdesk-" + run;
+        expect(stack.post("/queues", "{\"queueId\":\"" + xray + "\",\"name\":\"X-ray\",\"capacity\":10,"
+                + "\"settings\":{\"holdWhileServedElsewhere\":true}}"), 201);
+        expect(stack.post("/queues", "{\"queueId\":\"" + desk + "\",\"name\":\"Desk\",\"capacity\":10}"), 201);
+        expect(stack.post("/queues/" + xray + "/entries", "{\"entryId\":\"pat-x\",\"personRef\":\"pat-" + run
+                + "\"}"), 201);
+        expect(stack.post("/queues/" + xray + "/entries", "{\"entryId\":\"sam\"}"), 201);
+        expect(stack.post("/queues/" + desk + "/entries", "{\"entryId\":\"pat-d\",\"personRef\":\"pat-" + run
+                + "\"}"), 201);
+
+        assertThat(expect(stack.post("/queues/" + desk + "/call-next", ""), 200).get("entryId").asText())
+                .isEqualTo("pat-d");
+        JsonNode held = awaitEntry(xray, "pat-x", entry -> entry.path("status").asText().equals("SERVED_ELSEWHERE"));
+        assertThat(held.path("position").isNull() || held.path("position").isMissingNode()).as("%s", held).isTrue();
+        assertThat(entry(xray, "sam").get("position").asInt()).isEqualTo(1);
+        assertThat(expect(stack.post("/queues/" + xray + "/call-next", ""), 200).get("entryId").asText())
+                .isEqualTo("sam");
+
+        expect(stack.post("/queues/" + desk + "/entries/pat-d/complete", ""), 200);
+        JsonNode back = awaitEntry(xray, "pat-x", entry -> entry.path("status").asText().equals("WAITING"));
+        assertThat(back.get("position").asInt()).isEqualTo(1);
+        assertThat(expect(stack.post("/queues/" + xray + "/call-next", ""), 200).get("entryId").asText())
+                .isEqualTo("pat-x");
+    }
+
     /** The recipe LotteryDrawn documents: Fisher-Yates from the end, j from SHA-256(seed + ":" + i). */
     private static List<String> shuffled(String seed, List<String> inTicketOrder) throws Exception {
         List<String> p = new ArrayList<>(inTicketOrder);

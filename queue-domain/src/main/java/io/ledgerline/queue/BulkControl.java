@@ -24,14 +24,18 @@ public final class BulkControl {
 
     /** The first problem with the bulk command alone, or null when it is well formed. */
     public static String problem(BulkCommand command) {
-        if (command.selector() == null) {
+        if (command instanceof BulkCommand.ByPerson byPerson) {
+            return CommandShape.personService(byPerson.personRef(), byPerson.service());
+        }
+        BulkCommand.ByTags byTags = (BulkCommand.ByTags) command;
+        if (byTags.selector() == null) {
             return "a selector is required";
         }
-        String selector = command.selector().problem();
+        String selector = byTags.selector().problem();
         if (selector != null) {
             return selector;
         }
-        return switch (command) {
+        return switch (byTags) {
             case EmergencyStopByTags c -> FieldLimits.text("reason", c.reason(), FieldLimits.TEXT_MAX);
             case ResumeByTags c -> null;
         };
@@ -39,6 +43,13 @@ public final class BulkControl {
 
     /** Empty when the queue is not selected. */
     public static Optional<Step> stepFor(BulkCommand command, QueueState state) {
+        return switch (command) {
+            case BulkCommand.ByPerson c -> PersonHolds.stepFor(c, state);
+            case BulkCommand.ByTags c -> stepFor(c, state);
+        };
+    }
+
+    private static Optional<Step> stepFor(BulkCommand.ByTags command, QueueState state) {
         if (!command.selector().matches(state)) {
             return Optional.empty();
         }

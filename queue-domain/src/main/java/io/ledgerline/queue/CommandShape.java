@@ -64,7 +64,14 @@ public final class CommandShape {
                     ? "seed must be 1-" + Lottery.SEED_MAX + " characters" : null;
             case SettleTransfer c -> firstOf(entryId(c.entryId()), FieldLimits.id("targetQueueId", c.targetQueueId()),
                     FieldLimits.optionalText("refusal", c.refusal(), TEXT_MAX));
+            case HoldForServiceElsewhere c -> personService(c.personRef(), c.service());
+            case ReturnFromServiceElsewhere c -> personService(c.personRef(), c.service());
         };
+    }
+
+    static String personService(String personRef, ServedElsewhere service) {
+        return firstOf(FieldLimits.id("personRef", personRef),
+                service == null ? "the service elsewhere is required" : service.problem());
     }
 
     private static String settings(String queueId, String name, int capacity, QueueSettings settings) {

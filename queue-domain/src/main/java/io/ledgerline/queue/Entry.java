@@ -1,7 +1,9 @@
 package io.ledgerline.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,10 +19,13 @@ import java.util.Objects;
  * @param transferTo while a transfer to another queue is under way, that queue: the entry keeps its place here but is
  *                   not callable until the transfer settles; null otherwise
  * @param admittedUntil for a CALLED entry an automatic-admission queue let in, when its admission expires; else null
+ * @param servedElsewhere for a WAITING entry, the services of its person in other entries that hold it (see
+ *                   {@link PersonHolds}), sorted; it keeps its place but is not callable while any is listed
  */
 public record Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt,
                     String number, Instant heldUntil, int attempts, long orderKey, Instant agingDue,
-                    EntryDetails details, String transferTo, Instant admittedUntil) {
+                    EntryDetails details, String transferTo, Instant admittedUntil,
+                    List<ServedElsewhere> servedElsewhere) {
 
     /** The order in which held entries become callable: the earliest first, then by ticket. */
     public static final Comparator<Entry> RELEASE_ORDER =
@@ -55,6 +60,18 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
             throw new IllegalArgumentException("only a CALLED entry holds an admission, not a " + status + " one");
         }
         details = details == null ? EntryDetails.NONE : details;
+        servedElsewhere = servedElsewhere == null || servedElsewhere.isEmpty() ? List.of()
+                : servedElsewhere.stream().sorted(ServedElsewhere.ORDER).distinct().toList();
+        if (!servedElsewhere.isEmpty() && (status != EntryStatus.WAITING || transferTo != null)) {
+            throw new IllegalArgumentException("only a WAITING entry not in transfer is held for a service elsewhere");
+        }
+    }
+
+    public Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt, String number,
+                 Instant heldUntil, int attempts, long orderKey, Instant agingDue, EntryDetails details,
+                 String transferTo, Instant admittedUntil) {
+        this(entryId, priority, ticket, status, joinedAt, number, heldUntil, attempts, orderKey, agingDue, details,
+                transferTo, admittedUntil, List.of());
     }
 
     public Entry(String entryId, Priority priority, long ticket, EntryStatus status, Instant joinedAt, String number,
@@ -86,9 +103,41 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
         this(entryId, priority, ticket, status, joinedAt, QueueSettings.DEFAULT.numberFor(ticket));
     }
 
-    /** WAITING, not held and not in transfer: the calling order includes it. */
+    /** WAITING, not held, not in transfer and its person not served elsewhere: the calling order includes it. */
     public boolean callable() {
+        return inLine() && servedElsewhere.isEmpty();
+    }
+
+    /**
+     * WAITING, not scheduled for later and not in transfer: in the line, callable unless its person is served elsewhere
+     * meanwhile. An opening lottery draws these, so being served elsewhere at the draw costs nobody their chance.
+     */
+    public boolean inLine() {
         return status == EntryStatus.WAITING && heldUntil == null && transferTo == null;
+    }
+
+    /** Held because its person is served in another entry. */
+    public boolean heldElsewhere() {
+        return !servedElsewhere.isEmpty();
+    }
+
+    /** Held for {@code service} too. */
+    public Entry servedAlsoAt(ServedElsewhere service) {
+        List<ServedElsewhere> services = new ArrayList<>(servedElsewhere);
+        services.add(service);
+        return withServices(services);
+    }
+
+    /** No longer held for {@code service}. */
+    public Entry backFrom(ServedElsewhere service) {
+        List<ServedElsewhere> services = new ArrayList<>(servedElsewhere);
+        services.remove(service);
+        return withServices(services);
+    }
+
+    private Entry withServices(List<ServedElsewhere> services) {
+        return new Entry(entryId, priority, ticket, status, joinedAt, number, heldUntil, attempts, orderKey, agingDue,
+                details, transferTo, admittedUntil, services);
     }
 
     public boolean inTransfer() {
@@ -107,7 +156,7 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
     /** In {@code newStatus}; an admission it held ends with being CALLED. */
     public Entry withStatus(EntryStatus newStatus) {
         return new Entry(entryId, priority, ticket, newStatus, joinedAt, number, heldUntil, attempts, orderKey, agingDue,
-                details, transferTo, newStatus == EntryStatus.CALLED ? admittedUntil : null);
+                details, transferTo, newStatus == EntryStatus.CALLED ? admittedUntil : null, servedElsewhere);
     }
 
     /** CALLED, holding an admission until {@code until}. */
@@ -123,7 +172,7 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
     /** In class {@code newPriority} at {@code newKey}, aging again from {@code newAgingDue} (null: not at all). */
     public Entry placed(Priority newPriority, long newKey, Instant newAgingDue) {
         return new Entry(entryId, newPriority, ticket, status, joinedAt, number, heldUntil, attempts, newKey, newAgingDue,
-                details, transferTo, admittedUntil);
+                details, transferTo, admittedUntil, servedElsewhere);
     }
 
     /**
@@ -132,12 +181,12 @@ public record Entry(String entryId, Priority priority, long ticket, EntryStatus 
      */
     public Entry withHold(Instant until, int failures, Instant newAgingDue) {
         return new Entry(entryId, priority, ticket, EntryStatus.WAITING, joinedAt, number, until, failures, orderKey,
-                newAgingDue, details, transferTo);
+                newAgingDue, details, transferTo, null, servedElsewhere);
     }
 
     /** Under way to {@code target}, or back in its place here (null); it is not promoted while under way. */
     public Entry transferring(String target) {
         return new Entry(entryId, priority, ticket, status, joinedAt, number, heldUntil, attempts, orderKey,
-                agingDue, details, target);
+                agingDue, details, target, admittedUntil, servedElsewhere);
     }
 }

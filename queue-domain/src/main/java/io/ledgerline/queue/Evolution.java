@@ -54,6 +54,10 @@ final class Evolution {
             case EntryTransferStarted e -> state.withEntry(in(state, e, e.entryId(), WAITING)
                     .transferring(e.targetQueueId()));
             case EntryTransferReturned e -> state.withEntry(in(state, e, e.entryId(), WAITING).transferring(null));
+            case EntryHeldForServiceElsewhere e -> state.withEntry(in(state, e, e.entryId(), WAITING)
+                    .servedAlsoAt(e.service()));
+            case EntryBackFromServiceElsewhere e -> state.withEntry(in(state, e, e.entryId(), WAITING)
+                    .backFrom(e.service()));
             case EntryAdmitted e -> state.withAdmitted(in(state, e, e.entryId(), WAITING).admitted(e.expiresAt()),
                     e.slot());
             case AdmissionExpired e -> state.withoutEntry(in(state, e, e.entryId(), CALLED));

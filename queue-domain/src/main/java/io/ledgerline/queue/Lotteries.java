@@ -59,10 +59,10 @@ final class Lotteries {
         return new Decision.Accepted(events);
     }
 
-    /** The callable entries with a ticket up to the cut-off, in ticket order. */
+    /** The entries in the line ({@link Entry#inLine}) with a ticket up to the cut-off, in ticket order. */
     static List<Entry> participants(QueueState state, Lottery lottery) {
         return state.activeEntries().stream()
-                .filter(entry -> entry.callable() && entry.ticket() <= lottery.cutOffTicket()).toList();
+                .filter(entry -> entry.inLine() && entry.ticket() <= lottery.cutOffTicket()).toList();
     }
 
     /** Between the cut-off and the draw nobody is called or admitted: the order is not known yet. */

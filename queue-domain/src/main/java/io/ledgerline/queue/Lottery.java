@@ -16,8 +16,9 @@ import java.util.List;
  * <p>The draw is checkable by anyone from the log alone, with this documented algorithm:
  * <ol>
  * <li>{@code seedHash} = lowercase hex of SHA-256 over the seed's UTF-8 bytes; the revealed seed must match it.</li>
- * <li>The participants are the callable WAITING entries whose ticket is at most {@code cutOffTicket}, in ticket
- * order: p[0], p[1], ... p[n-1].</li>
+ * <li>The participants are the entries in the line ({@link Entry#inLine}: WAITING, neither scheduled for later nor in
+ * transfer; one held while its person is served elsewhere keeps its chance) whose ticket is at most
+ * {@code cutOffTicket}, in ticket order: p[0], p[1], ... p[n-1].</li>
  * <li>Fisher-Yates from the end: for i = n-1 down to 1, j = u(i) mod (i + 1), where u(i) is the first 8 bytes, as an
  * unsigned big-endian number, of SHA-256 over the UTF-8 bytes of {@code seed + ":" + i}; swap p[i] and p[j]. (The
  * modulo's bias is below (i + 1) / 2^64: nil for any real line.)</li>

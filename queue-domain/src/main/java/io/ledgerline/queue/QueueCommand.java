@@ -10,7 +10,8 @@ public sealed interface QueueCommand
                 RequeueEntry, ChangePriority, TransferEntry, PauseQueue, ResumeQueue, SleepQueue, WakeQueue,
                 OpenQueue, CloseQueue, EmergencyStopQueue, FailEntry, ReleaseDueEntries, JoinBatch,
                 ScheduleQueue, PromoteAgedEntries, SettleTransfer,
-                AdmitDueEntries, ExpireAdmissions, CommitLottery, CutOffLottery, DrawLottery {
+                AdmitDueEntries, ExpireAdmissions, CommitLottery, CutOffLottery, DrawLottery,
+                HoldForServiceElsewhere, ReturnFromServiceElsewhere {
 
     String queueId();
 }

@@ -68,6 +68,8 @@ public final class QueueDecider {
             case CommitLottery c -> Lotteries.commit(c, state);
             case CutOffLottery c -> Lotteries.cutOff(c, state);
             case DrawLottery c -> Lotteries.draw(c, state);
+            case HoldForServiceElsewhere c -> PersonHolds.hold(c, state);
+            case ReturnFromServiceElsewhere c -> PersonHolds.giveBack(c, state);
         };
     }
 

@@ -2,7 +2,9 @@ package io.ledgerline.queue;
 
 import java.util.OptionalLong;
 import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
 import org.pcollections.PMap;
+import org.pcollections.PSet;
 import org.pcollections.PSortedSet;
 import org.pcollections.TreePSet;
 
@@ -20,14 +22,20 @@ import org.pcollections.TreePSet;
  * @param admitted    the entries holding an admission, in {@link Entry#EXPIRY_ORDER}
  * @param classesIndexed whether {@code byClass} is kept: only a weighted queue places by it, so a strict one (most
  *                    queues) does not pay for a third tree on every change
+ * @param elsewhere   the entries out of the line only because their person is served elsewhere (not scheduled), in
+ *                    {@link Entry#CALLING_ORDER}
+ * @param byPerson    the ids of the active entries of each person, for the entries that name one
+ * @param called      how many entries are CALLED
  */
 record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSortedSet<Entry> held,
                     PSortedSet<Entry> aging, PMap<Priority, PSortedSet<Entry>> byClass,
-                    PSortedSet<Entry> transferring, PSortedSet<Entry> admitted, boolean classesIndexed) {
+                    PSortedSet<Entry> transferring, PSortedSet<Entry> admitted, boolean classesIndexed,
+                    PSortedSet<Entry> elsewhere, PMap<String, PSet<String>> byPerson, int called) {
 
     static final QueueEntries EMPTY = new QueueEntries(HashTreePMap.empty(), TreePSet.empty(Entry.CALLING_ORDER),
             TreePSet.empty(Entry.RELEASE_ORDER), TreePSet.empty(Entry.AGING_ORDER), HashTreePMap.empty(),
-            TreePSet.empty(Entry.CALLING_ORDER), TreePSet.empty(Entry.EXPIRY_ORDER), false);
+            TreePSet.empty(Entry.CALLING_ORDER), TreePSet.empty(Entry.EXPIRY_ORDER), false,
+            TreePSet.empty(Entry.CALLING_ORDER), HashTreePMap.empty(), 0);
 
     /** The same entries with {@code byClass} kept or dropped; kept from now on, it is built from every entry. */
     QueueEntries indexingClasses(boolean on) {
@@ -35,11 +43,11 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
             return this;
         }
         QueueEntries switched = new QueueEntries(byId, waitingLine, held, aging, HashTreePMap.empty(), transferring,
-                admitted, on);
+                admitted, on, elsewhere, byPerson, called);
         if (on) {
             for (Entry entry : byId.values()) {
                 switched = new QueueEntries(byId, waitingLine, held, aging, switched.withInClass(entry), transferring,
-                        admitted, true);
+                        admitted, true, elsewhere, byPerson, called);
             }
         }
         return switched;
@@ -55,7 +63,10 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
                 entry.ages() ? base.aging.plus(entry) : base.aging,
                 classesIndexed ? base.withInClass(entry) : base.byClass,
                 entry.inTransfer() ? base.transferring.plus(entry) : base.transferring,
-                entry.holdsAdmission() ? base.admitted.plus(entry) : base.admitted, classesIndexed);
+                entry.holdsAdmission() ? base.admitted.plus(entry) : base.admitted, classesIndexed,
+                onlyElsewhere(entry) ? base.elsewhere.plus(entry) : base.elsewhere,
+                previous == null ? withPerson(entry) : byPerson, // a person's entry stays theirs
+                base.called + (entry.status() == EntryStatus.CALLED ? 1 : 0));
     }
 
     QueueEntries without(Entry entry) {
@@ -65,7 +76,34 @@ record QueueEntries(PMap<String, Entry> byId, PSortedSet<Entry> waitingLine, PSo
                 entry.ages() ? aging.minus(entry) : aging,
                 classesIndexed ? withoutInClass(entry) : byClass,
                 entry.inTransfer() ? transferring.minus(entry) : transferring,
-                entry.holdsAdmission() ? admitted.minus(entry) : admitted, classesIndexed);
+                entry.holdsAdmission() ? admitted.minus(entry) : admitted, classesIndexed,
+                onlyElsewhere(entry) ? elsewhere.minus(entry) : elsewhere, withoutPerson(entry),
+                called - (entry.status() == EntryStatus.CALLED ? 1 : 0));
+    }
+
+    private static boolean onlyElsewhere(Entry entry) {
+        return entry.heldElsewhere() && !entry.held();
+    }
+
+    /** The active entries of the person, by id; empty when none. */
+    PSet<String> ofPerson(String personRef) {
+        PSet<String> ids = personRef == null ? null : byPerson.get(personRef);
+        return ids == null ? HashTreePSet.empty() : ids;
+    }
+
+    private PMap<String, PSet<String>> withPerson(Entry entry) {
+        String person = entry.details().personRef();
+        return person == null ? byPerson : byPerson.plus(person, ofPerson(person).plus(entry.entryId()));
+    }
+
+    // A person without entries leaves the map, so equal entries give equal values however they came about.
+    private PMap<String, PSet<String>> withoutPerson(Entry entry) {
+        String person = entry.details().personRef();
+        if (person == null) {
+            return byPerson;
+        }
+        PSet<String> rest = ofPerson(person).minus(entry.entryId());
+        return rest.isEmpty() ? byPerson.minus(person) : byPerson.plus(person, rest);
     }
 
     private PMap<Priority, PSortedSet<Entry>> withInClass(Entry entry) {

@@ -7,7 +7,8 @@ public sealed interface QueueEvent
                 QueueResumed, QueueSlept, QueueWoken, QueueOpened, QueueClosed, QueueEmergencyStopped, EntryFailed,
                 EntryReleased, EntriesClosedOut, QueueScheduled, ScheduleLapsed,
                 EntryOverflowed, EntryPromoted, EntryTransferStarted, EntryTransferReturned,
-                EntryAdmitted, AdmissionExpired, LotteryCommitted, LotteryCutOff, LotteryDrawn, EntriesReordered {
+                EntryAdmitted, AdmissionExpired, LotteryCommitted, LotteryCutOff, LotteryDrawn, EntriesReordered,
+                EntryHeldForServiceElsewhere, EntryBackFromServiceElsewhere {
 
     String queueId();
 }

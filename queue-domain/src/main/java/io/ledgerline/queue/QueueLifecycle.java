@@ -111,6 +111,7 @@ final class QueueLifecycle {
         List<String> closedOut = new ArrayList<>(state.waitingCount() + state.heldCount());
         state.waitingInOrder().forEach(entry -> closedOut.add(entry.entryId()));
         state.heldInOrder().forEach(entry -> closedOut.add(entry.entryId()));
+        state.servedElsewhereInOrder().forEach(entry -> closedOut.add(entry.entryId()));
         int first = Math.min(QueueClosed.CHUNK, closedOut.size());
         List<QueueEvent> events = new ArrayList<>(1 + closedOut.size() / QueueClosed.CHUNK);
         events.add(new QueueClosed(command.queueId(), closedOut.subList(0, first), closedOut.size(),

@@ -18,13 +18,21 @@ import java.util.TreeSet;
  * @param overflowTo    the queue a join goes on to when this one is full; null to refuse it (QUEUE_FULL)
  * @param ordering      how the priority classes share the calls, and how entries age
  * @param admission     who lets people in: staff calling next, or the queue itself at a steady rate (a waiting room)
+ * @param holdWhileServedElsewhere whether a waiting entry is held while its person is served in another entry
+ *                      ({@link PersonHolds})
  */
 public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
                             RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering,
-                            Admission admission) {
+                            Admission admission, boolean holdWhileServedElsewhere) {
 
     public static final QueueSettings DEFAULT = new QueueSettings(List.of(), "", 0, null, RetryPolicy.DEFAULT, null,
-            null, Ordering.STRICT, Admission.MANUAL);
+            null, Ordering.STRICT, Admission.MANUAL, false);
+
+    public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
+                         RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering,
+                         Admission admission) {
+        this(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering, admission, false);
+    }
 
     public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
                          RetryPolicy retry, OpeningHours calendar, String overflowTo) {
@@ -59,13 +67,19 @@ public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcu
     /** The same settings in another order. */
     public QueueSettings withOrdering(Ordering newOrdering) {
         return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, newOrdering,
-                admission);
+                admission, holdWhileServedElsewhere);
     }
 
     /** The same settings with another way of letting people in. */
     public QueueSettings withAdmission(Admission newAdmission) {
         return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering,
-                newAdmission);
+                newAdmission, holdWhileServedElsewhere);
+    }
+
+    /** The same settings, holding entries while their person is served elsewhere or not. */
+    public QueueSettings holdingWhileServedElsewhere(boolean hold) {
+        return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering,
+                admission, hold);
     }
 
     /** The human-readable number of the entry given {@code ticket}: {@code A-042}, or {@code 042} without a prefix. */

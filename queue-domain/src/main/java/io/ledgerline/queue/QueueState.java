@@ -135,8 +135,26 @@ public record QueueState(
 
     /** CALLED entries: those in service now. */
     public int calledCount() {
-        return entries.byId().size() - entries.waitingLine().size() - entries.held().size()
-                - entries.transferring().size();
+        return entries.called();
+    }
+
+    /** The active entries of the person, in ticket order; empty for a null person. */
+    public List<Entry> entriesOf(String personRef) {
+        List<Entry> found = new ArrayList<>();
+        for (String entryId : entries.ofPerson(personRef)) {
+            found.add(entries.byId().get(entryId));
+        }
+        found.sort(Comparator.comparingLong(Entry::ticket));
+        return found;
+    }
+
+    public boolean hasEntriesOf(String personRef) {
+        return !entries.ofPerson(personRef).isEmpty();
+    }
+
+    /** The entries out of the line only because their person is served elsewhere, in calling order. */
+    public List<Entry> servedElsewhereInOrder() {
+        return List.copyOf(entries.elsewhere());
     }
 
     /** The entries under way to another queue, in calling order. */

@@ -16,11 +16,15 @@ final class Transfers {
     private Transfers() {
     }
 
-    /** Only a callable entry moves: a held one is transferred once its time has come. */
+    /** Only a callable entry moves: a held one is transferred once its time has come or its person is back. */
     static Decision start(TransferEntry command, QueueState state) {
         return EntryRules.whenWaiting(command.entryId(), state, entry -> entry.held()
                 ? reject(RejectionReason.ENTRY_NOT_WAITING, "entry " + entry.entryId() + " is held until "
                         + entry.heldUntil() + "; it can be transferred once it is callable")
+                : entry.heldElsewhere()
+                ? reject(RejectionReason.ENTRY_NOT_WAITING, "entry " + entry.entryId() + " is held while its person is"
+                        + " served at " + entry.servedElsewhere().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + "; it can be transferred once they are back")
                 : accept(new EntryTransferStarted(command.queueId(), entry.entryId(), command.targetQueueId(),
                         entry.priority(), command.justification(), entry.details())));
     }

@@ -95,11 +95,15 @@ class QueuePropertiesTest {
         }
         // Held entries are WAITING too, but outside the calling order until they are released.
         List<String> waitingById = state.activeEntries().stream()
-                .filter(entry -> entry.status() == EntryStatus.WAITING && !entry.held() && !entry.inTransfer())
+                .filter(Entry::callable)
                 .map(Entry::entryId).toList();
         assertThat(waitingById).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(state.waitingCount()).isEqualTo(waiting.size());
         assertThat(state.activeEntries().stream().filter(Entry::held).count()).isEqualTo(state.heldCount());
+        assertThat(state.activeEntries().stream().filter(entry -> entry.status() == EntryStatus.CALLED).count())
+                .isEqualTo(state.calledCount());
+        assertThat(state.servedElsewhereInOrder()).containsExactlyElementsOf(state.activeEntries().stream()
+                .filter(entry -> entry.heldElsewhere() && !entry.held()).sorted(Entry.CALLING_ORDER).toList());
     }
 
     @Provide
@@ -124,6 +128,16 @@ class QueuePropertiesTest {
         Map<Priority, Duration> aging = Map.of(Priority.LOW, Duration.ofMinutes(1), Priority.NORMAL, Duration.ofMinutes(2));
         return Arbitraries.of(Ordering.STRICT, new Ordering(clinic, Map.of()), new Ordering(clinic, aging),
                 new Ordering(Map.of(), aging), new Ordering(Map.of(Priority.LOW, 3), aging));
+    }
+
+    private static Arbitrary<String> persons() {
+        return Arbitraries.of("pat", "sam");
+    }
+
+    private static Arbitrary<ServedElsewhere> services(Arbitrary<String> entryIds) {
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(new ServedElsewhere("x-ray", "1"),
+                new ServedElsewhere("lab", "2"))), Tuple.of(1, entryIds.filter(java.util.Objects::nonNull)
+                .map(e -> new ServedElsewhere(Q, e))));
     }
 
     private Arbitrary<QueueCommand> commands() {
@@ -187,6 +201,15 @@ class QueuePropertiesTest {
                 Tuple.of(1, Combinators.combine(queueIds, Arbitraries.of("seed", "wrong")).as((q, seed) ->
                         new DrawLottery(q, "draw-1", seed))),
                 Tuple.of(1, Combinators.combine(queueIds, times).as(ExpireAdmissions::new)),
+                // One person in several queues: joins naming a person, holds for services elsewhere (or here), returns.
+                Tuple.of(4, Combinators.combine(queueIds, entryIds, priorities, times, persons()).as((q, e, p, at, who) ->
+                        new JoinQueue(q, e, p, at, null, new EntryDetails(null, null, who, Map.of()), null))),
+                Tuple.of(1, Combinators.combine(queueIds, capacities, Arbitraries.of(true, false)).as((q, c, hold) ->
+                        new ConfigureQueue(q, "Queue", c, QueueSettings.DEFAULT.holdingWhileServedElsewhere(hold)))),
+                Tuple.of(3, Combinators.combine(queueIds, persons(), services(entryIds))
+                        .as(HoldForServiceElsewhere::new)),
+                Tuple.of(3, Combinators.combine(queueIds, persons(), services(entryIds))
+                        .as(ReturnFromServiceElsewhere::new)),
                 Tuple.of(2, Combinators.combine(queueIds, entryIds, entryIds, priorities, times).as((q, e1, e2, p, at) ->
                         new JoinBatch(q, java.util.Arrays.asList(new JoinQueue(q, e1, p, at),
                                 new JoinQueue(q, e2, p, at))))));

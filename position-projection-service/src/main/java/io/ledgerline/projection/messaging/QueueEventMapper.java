@@ -9,6 +9,7 @@ import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
+import io.ledgerline.projection.model.ServedElsewhere;
 import ledgerline.queue.v1.AdmissionExpired;
 import ledgerline.queue.v1.EntriesClosedOut;
 import ledgerline.queue.v1.EntriesReordered;
@@ -16,9 +17,11 @@ import ledgerline.queue.v1.LotteryCommitted;
 import ledgerline.queue.v1.LotteryCutOff;
 import ledgerline.queue.v1.LotteryDrawn;
 import ledgerline.queue.v1.EntryAdmitted;
+import ledgerline.queue.v1.EntryBackFromServiceElsewhere;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
 import ledgerline.queue.v1.EntryFailed;
+import ledgerline.queue.v1.EntryHeldForServiceElsewhere;
 import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryOverflowed;
 import ledgerline.queue.v1.EntryLeft;
@@ -106,6 +109,10 @@ public class QueueEventMapper {
             case LotteryCutOff e -> new Change.SequenceOnly();
             case LotteryDrawn e -> new Change.SequenceOnly();
             case EntriesReordered e -> new Change.EntriesReordered(e.getEntryIds(), e.getOrderKeys());
+            case EntryHeldForServiceElsewhere e -> new Change.EntryHeldForServiceElsewhere(e.getEntryId(),
+                    new ServedElsewhere(e.getServedQueueId(), e.getServedEntryId()));
+            case EntryBackFromServiceElsewhere e -> new Change.EntryBackFromServiceElsewhere(e.getEntryId(),
+                    new ServedElsewhere(e.getServedQueueId(), e.getServedEntryId()), e.getStillServedElsewhere());
             case null -> throw new UnsupportedEventException("event " + envelope.getEventId() + " has no payload");
             default -> throw new UnsupportedEventException("event " + envelope.getEventId()
                     + " has a payload this projection does not know: " + payload.getClass().getName());

@@ -40,8 +40,9 @@ public sealed interface Change {
     }
 
     /**
-     * The queue closed, and the entries still waiting (WAITING or HELD) ended {@link EntryStatus#CLOSED_OUT}: the first
-     * of them are in {@code closedOut}, any others in the {@link EntriesClosedOut} events that follow.
+     * The queue closed, and the entries still waiting (WAITING, HELD or SERVED_ELSEWHERE) ended
+     * {@link EntryStatus#CLOSED_OUT}: the first of them are in {@code closedOut}, any others in the
+     * {@link EntriesClosedOut} events that follow.
      *
      * @param consumes {@link Planned#CLOSING} when this was the planned closing, null when people closed it
      */
@@ -123,6 +124,27 @@ public sealed interface Change {
     record EntryTransferReturned(String entryId) implements Change {
     }
 
+    /**
+     * The entry's person is being served at {@code service}: the entry leaves the line (or stays out of it, if HELD),
+     * keeping its order key. It may already be held for another service of the same person; each one counts.
+     */
+    record EntryHeldForServiceElsewhere(String entryId, ServedElsewhere service) implements Change {
+    }
+
+    /**
+     * The service at {@code service} ended. While {@code stillServedElsewhere} other services hold the entry it stays
+     * out of the line; at 0 it is back: at its kept order key in the line, or HELD if it is still scheduled for later
+     * (no EntryReleased yet). The count is the domain's, which the read models take as it comes.
+     */
+    record EntryBackFromServiceElsewhere(String entryId, ServedElsewhere service, int stillServedElsewhere)
+            implements Change {
+
+        /** No service elsewhere holds the entry any more. */
+        public boolean back() {
+            return stillServedElsewhere == 0;
+        }
+    }
+
     /** A called entry goes back to WAITING with its order key, so it regains its old place. */
     record EntryRequeued(String entryId) implements Change {
     }
@@ -157,7 +179,8 @@ public sealed interface Change {
 
     /**
      * A HELD entry became callable: it takes its place in the line by the order key it kept. The log says when; the
-     * projection never decides it from a clock.
+     * projection never decides it from a clock. An entry served elsewhere meanwhile is no longer scheduled but stays
+     * out of the line until it is back from every service elsewhere.
      */
     record EntryReleased(String entryId) implements Change {
     }

@@ -2,6 +2,7 @@ package io.ledgerline.projection.store;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -53,18 +54,22 @@ public class EntryRow extends PanacheEntityBase {
     /** The counter or desk of the last call. */
     public String counter;
 
-    /** Set only while HELD. */
+    /** While HELD, when due; ADMITTED, when the admission ends; SERVED_ELSEWHERE, when due if still scheduled. */
     @Column(name = "held_until")
     public Instant heldUntil;
 
     public int attempts;
+
+    /** While SERVED_ELSEWHERE, the services of its person that hold it, as {@code queueId/entryId}; else empty. */
+    @Column(name = "served_elsewhere")
+    public String[] servedElsewhere;
 
     @Column(name = "updated_sequence")
     public long updatedSequence;
 
     public EntryView view() {
         return new EntryView(queueId, entryId, status, priority, ticket, joinedAt, number, counter, heldUntil,
-                attempts);
+                attempts, servedElsewhere == null ? List.of() : List.of(servedElsewhere));
     }
 
     /** Composite key (queue_id, entry_id). */

@@ -67,70 +67,6 @@ final class PgBatchChanges {
     record EntryKey(String queueId, String entryId) {
     }
 
-    /**
-     * One entry row. {@code heldUntil} is set only while HELD (when it is due) or ADMITTED (when the admission ends); {@code counter} is that of the last call, kept after
-     * it as the desk that last dealt with the entry.
-     */
-    record EntryState(String queueId, String entryId, Priority priority, long ticket, EntryStatus status,
-            String number, Instant joinedAt, Instant calledAt, String counter, Instant finishedAt, Instant heldUntil,
-            int attempts, long updatedSequence) {
-
-        static EntryState joined(String queueId, Change.EntryJoined c, long sequence) {
-            return new EntryState(queueId, c.entryId(), c.priority(), c.ticket(),
-                    c.held() ? EntryStatus.HELD : EntryStatus.WAITING, c.number(), c.joinedAt(), null, null, null,
-                    c.heldUntil(), 0, sequence);
-        }
-
-        EntryKey key() {
-            return new EntryKey(queueId, entryId);
-        }
-
-        EntryState called(Change.EntryCalled c, long sequence) {
-            String calledNumber = c.number() != null ? c.number() : number;
-            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.CALLED, calledNumber, joinedAt,
-                    c.calledAt(), c.counter(), finishedAt, null, attempts, sequence);
-        }
-
-        EntryState finished(EntryStatus finalStatus, Instant at, long sequence) {
-            return new EntryState(queueId, entryId, priority, ticket, finalStatus, number, joinedAt, calledAt, counter,
-                    at, null, attempts, sequence);
-        }
-
-        /** Back in the line (at the order key Redis kept): no longer called (requeued) or no longer held (released). */
-        EntryState waiting(long sequence) {
-            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.WAITING, number, joinedAt, null,
-                    counter, finishedAt, null, attempts, sequence);
-        }
-
-        /** The row's held_until is the admission's end while ADMITTED, as it is the due time while HELD. */
-        EntryState admitted(Change.EntryAdmitted c, long sequence) {
-            String admittedNumber = c.number() != null ? c.number() : number;
-            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.ADMITTED, admittedNumber, joinedAt,
-                    c.admittedAt(), counter, finishedAt, c.expiresAt(), attempts, sequence);
-        }
-
-        EntryState transferring(long sequence) {
-            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.TRANSFERRING, number, joinedAt,
-                    calledAt, counter, finishedAt, null, attempts, sequence);
-        }
-
-        EntryState failed(Change.EntryFailed c, long sequence) {
-            if (c.isFinal()) {
-                return new EntryState(queueId, entryId, priority, ticket, EntryStatus.FAILED, number, joinedAt,
-                        calledAt, counter, c.failedAt(), null, c.attempt(), sequence);
-            }
-            // Not called any more, as after a requeue; held outside the line until released.
-            return new EntryState(queueId, entryId, priority, ticket, EntryStatus.HELD, number, joinedAt, null,
-                    counter, finishedAt, c.retryAt(), c.attempt(), sequence);
-        }
-
-        /** Moved to another class, by staff or by a promotion; where it now stands in the line is Redis' concern. */
-        EntryState reprioritised(Priority to, long sequence) {
-            return new EntryState(queueId, entryId, to, ticket, status, number, joinedAt, calledAt, counter,
-                    finishedAt, heldUntil, attempts, sequence);
-        }
-    }
-
     record HistoryRow(String queueId, String entryId, long sequence, String eventType, EntryStatus status,
             Priority priority, Instant occurredAt) {
     }
@@ -237,6 +173,11 @@ final class PgBatchChanges {
             case Change.EntriesReordered c -> advanced(queue, event);
             case Change.SequenceOnly c -> advanced(queue, event);
             case Change.EntryTransferReturned c -> update(queue, c.entryId(), event, e -> e.waiting(event.sequence()));
+            case Change.EntryHeldForServiceElsewhere c -> update(queue, c.entryId(), event,
+                    e -> heldElsewhere(e, c, event));
+            case Change.EntryBackFromServiceElsewhere c -> update(queue, c.entryId(), event,
+                    e -> e.status() == EntryStatus.SERVED_ELSEWHERE ? e.backFromElsewhere(c, event.sequence())
+                            : unchanged(e, event));
         };
     }
 
@@ -277,7 +218,7 @@ final class PgBatchChanges {
     /**
      * Redis puts a released entry back in the line only while it is active (it forgets the scores of finished
      * entries), so a release of a finished entry, which the command side never emits, changes no row here either:
-     * both stores keep agreeing.
+     * both stores keep agreeing. One whose person is served elsewhere stays out of the line until back.
      */
     private static EntryState released(EntryState entry, ProjectedEvent event) {
         if (entry.status().isFinal()) {
@@ -285,7 +226,29 @@ final class PgBatchChanges {
                     event.sequence(), entry.entryId(), entry.status());
             return null;
         }
+        if (entry.status() == EntryStatus.SERVED_ELSEWHERE) {
+            return entry.releasedWhileServedElsewhere(event.sequence());
+        }
         return entry.waiting(event.sequence());
+    }
+
+    /** The domain holds only waiting entries: in the line, HELD, or already held for another service elsewhere. */
+    private static EntryState heldElsewhere(EntryState entry, Change.EntryHeldForServiceElsewhere c,
+            ProjectedEvent event) {
+        return switch (entry.status()) {
+            case WAITING, HELD, SERVED_ELSEWHERE -> entry.heldElsewhere(c.service(), event.sequence());
+            default -> unchanged(entry, event);
+        };
+    }
+
+    /**
+     * A hold of an entry that is not waiting, or a return of one that is not held, which the command side never
+     * writes: logged and left as it is (Redis, likewise, brings back only an entry it holds).
+     */
+    private static EntryState unchanged(EntryState entry, ProjectedEvent event) {
+        LOG.warnf("Queue %s event %d (%s) does not apply to entry %s, which is %s; left as it is", entry.queueId(),
+                event.sequence(), event.eventType(), entry.entryId(), entry.status());
+        return null;
     }
 
     private void save(EntryState entry, ProjectedEvent event) {
@@ -313,6 +276,8 @@ final class PgBatchChanges {
             case Change.EntriesReordered c -> List.of();
             case Change.SequenceOnly c -> List.of();
             case Change.EntryTransferReturned c -> List.of(c.entryId());
+            case Change.EntryHeldForServiceElsewhere c -> List.of(c.entryId());
+            case Change.EntryBackFromServiceElsewhere c -> List.of(c.entryId());
             case Change.QueueClosed c -> c.closedOut().entryIds();
             case Change.EntriesClosedOut c -> c.entryIds();
             case Change.QueueCreated c -> List.of();

@@ -23,7 +23,6 @@ import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
 import io.ledgerline.projection.model.SequenceCheck;
 import io.ledgerline.projection.store.PgBatchChanges.EntryKey;
-import io.ledgerline.projection.store.PgBatchChanges.EntryState;
 import io.ledgerline.projection.store.PgBatchChanges.HistoryRow;
 import io.ledgerline.projection.store.PgBatchChanges.QueueState;
 import io.smallrye.mutiny.Uni;
@@ -57,8 +56,8 @@ public class PgBatchStore {
         this.lockQueues = "SELECT queue_id, name, capacity, status, last_sequence, updated_at, opens_at, closes_at"
                 + " FROM " + s + ".queues WHERE queue_id = ANY($1) ORDER BY queue_id FOR UPDATE";
         this.selectEntries = "SELECT e.queue_id, e.entry_id, e.priority, e.ticket, e.status, e.entry_number,"
-                + " e.joined_at, e.called_at, e.counter, e.finished_at, e.held_until, e.attempts, e.updated_sequence"
-                + " FROM " + s + ".entries e"
+                + " e.joined_at, e.called_at, e.counter, e.finished_at, e.held_until, e.attempts, e.updated_sequence,"
+                + " e.served_elsewhere FROM " + s + ".entries e"
                 + " JOIN unnest($1::text[], $2::text[]) AS k(queue_id, entry_id)"
                 + " ON e.queue_id = k.queue_id AND e.entry_id = k.entry_id";
         this.deleteTags = "DELETE FROM " + s + ".queue_tags WHERE queue_id = ANY($1)";
@@ -70,17 +69,22 @@ public class PgBatchStore {
                 + " opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at";
         // Entries and history go in as arrays, one statement each whatever the batch's size: a row per execution of
         // a prepared statement cost PostgreSQL several times more CPU per event. The fold leaves one row per entry,
-        // so the upsert never meets the same key twice.
+        // so the upsert never meets the same key twice. An array column cannot be one element of an array argument
+        // (PostgreSQL's arrays are rectangular, and unnest flattens them): each row's services elsewhere come as one
+        // text, their references separated by spaces (no id holds one), split back here.
         this.upsertEntry = "INSERT INTO " + s + ".entries (queue_id, entry_id, priority, ticket, status, entry_number,"
-                + " joined_at, called_at, counter, finished_at, held_until, attempts, updated_sequence)"
-                + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[],"
+                + " joined_at, called_at, counter, finished_at, held_until, attempts, updated_sequence,"
+                + " served_elsewhere)"
+                + " SELECT q, e, p, t, st, n, j, c, co, f, h, a, u, string_to_array(se, ' ')"
+                + " FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[],"
                 + " $7::timestamptz[], $8::timestamptz[], $9::text[], $10::timestamptz[], $11::timestamptz[],"
-                + " $12::int[], $13::bigint[])"
+                + " $12::int[], $13::bigint[], $14::text[]) AS r(q, e, p, t, st, n, j, c, co, f, h, a, u, se)"
                 + " ON CONFLICT (queue_id, entry_id) DO UPDATE SET priority = EXCLUDED.priority,"
                 + " ticket = EXCLUDED.ticket, status = EXCLUDED.status, entry_number = EXCLUDED.entry_number,"
                 + " joined_at = EXCLUDED.joined_at, called_at = EXCLUDED.called_at, counter = EXCLUDED.counter,"
                 + " finished_at = EXCLUDED.finished_at, held_until = EXCLUDED.held_until,"
-                + " attempts = EXCLUDED.attempts, updated_sequence = EXCLUDED.updated_sequence";
+                + " attempts = EXCLUDED.attempts, updated_sequence = EXCLUDED.updated_sequence,"
+                + " served_elsewhere = EXCLUDED.served_elsewhere";
         this.insertHistory = "INSERT INTO " + s + ".entry_history (queue_id, entry_id, sequence, event_type, status,"
                 + " priority, occurred_at) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[],"
                 + " $5::text[], $6::text[], $7::timestamptz[])";
@@ -148,7 +152,8 @@ public class PgBatchStore {
                 .addArrayOfOffsetDateTime(column(e, x -> time(x.finishedAt()), OffsetDateTime[]::new))
                 .addArrayOfOffsetDateTime(column(e, x -> time(x.heldUntil()), OffsetDateTime[]::new))
                 .addArrayOfInteger(column(e, EntryState::attempts, Integer[]::new))
-                .addArrayOfLong(column(e, EntryState::updatedSequence, Long[]::new));
+                .addArrayOfLong(column(e, EntryState::updatedSequence, Long[]::new))
+                .addArrayOfString(column(e, x -> String.join(" ", x.servedElsewhere()), String[]::new));
         List<HistoryRow> h = changes.history();
         Tuple history = Tuple.tuple()
                 .addArrayOfString(column(h, HistoryRow::queueId, String[]::new))
@@ -219,7 +224,7 @@ public class PgBatchStore {
                 instant(row.getOffsetDateTime("joined_at")), instant(row.getOffsetDateTime("called_at")),
                 row.getString("counter"), instant(row.getOffsetDateTime("finished_at")),
                 instant(row.getOffsetDateTime("held_until")), row.getInteger("attempts"),
-                row.getLong("updated_sequence"));
+                row.getLong("updated_sequence"), List.of(row.getArrayOfStrings("served_elsewhere")));
     }
 
     private static Tuple tuple(Object... values) {

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.ProjectionConfig;
+import io.ledgerline.projection.model.EntryStatus;
 import io.ledgerline.projection.model.QueueStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +28,13 @@ public class PgGroupLoads {
     public record QueueLoad(String queueId, QueueStatus status, long completed) {
     }
 
+    /**
+     * The statuses of an active entry, as a SQL list: from {@link EntryStatus#isFinal}, so that a new status (held
+     * while served elsewhere, under way, admitted) cannot be forgotten here.
+     */
+    private static final String ACTIVE = Arrays.stream(EntryStatus.values()).filter(s -> !s.isFinal())
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+
     private final Pool pool;
     private final String loads;
     private final String holding;
@@ -38,7 +48,7 @@ public class PgGroupLoads {
                 + " WHERE t.tag = $1 ORDER BY q.queue_id";
         this.holding = "SELECT e.queue_id FROM " + s + ".entries e JOIN " + s + ".queue_tags t ON t.queue_id = e.queue_id"
                 + " WHERE t.tag = $1 AND e.entry_id = $2"
-                + " AND e.status IN ('WAITING', 'HELD', 'CALLED', 'TRANSFERRING', 'ADMITTED') ORDER BY e.queue_id LIMIT 1";
+                + " AND e.status IN (" + ACTIVE + ") ORDER BY e.queue_id LIMIT 1";
     }
 
     /** Every queue carrying {@code tag}, with what it completed since {@code now - window}. */
@@ -55,7 +65,7 @@ public class PgGroupLoads {
         });
     }
 
-    /** The group's queue where {@code entryId} is active, if any. */
+    /** The group's queue where {@code entryId} is active (in the line or out of it), if any. */
     public Uni<Optional<String>> queueHolding(String tag, String entryId) {
         return pool.preparedQuery(holding).execute(Tuple.of(tag, entryId)).map(rows -> {
             var it = rows.iterator();

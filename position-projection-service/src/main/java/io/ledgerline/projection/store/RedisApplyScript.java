@@ -53,6 +53,10 @@ final class RedisApplyScript {
             case Change.SequenceOnly c -> new Operation("NONE");
             case Change.EntryTransferReturned e -> new Operation("REQUEUE", e.entryId());
             case Change.EntryReleased e -> new Operation("RELEASE", e.entryId());
+            case Change.EntryHeldForServiceElsewhere e -> new Operation("HOLD_ELSEWHERE", e.entryId());
+            // Only the last service's end moves the entry; an earlier one leaves it out of the line as it is.
+            case Change.EntryBackFromServiceElsewhere e -> e.back() ? new Operation("BACK", e.entryId())
+                    : new Operation("NONE");
             case Change.EntryPriorityChanged e -> e.legacy() ? legacyPriority(e)
                     : new Operation("PRIORITY", e.entryId(), Long.toString(e.orderKey()));
             // A thousand ids are one operation: one ZREM and one HDEL, not a round trip or a script step each.

@@ -37,6 +37,11 @@ public class RedisKeys {
         return queue(queueId) + ":scores";
     }
 
+    /** Entries held for a service of their person elsewhere, and where each goes once back (see the script). */
+    public String servedElsewhere(String queueId) {
+        return queue(queueId) + ":elsewhere";
+    }
+
     private String queue(String queueId) {
         return prefix + "q:{" + queueId + "}";
     }

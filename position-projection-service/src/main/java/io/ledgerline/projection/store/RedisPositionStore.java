@@ -22,8 +22,9 @@ import io.vertx.mutiny.redis.client.Response;
 /**
  * Waiting lines in Redis: per queue a sorted set of WAITING entries scored by the order keys the events carry (the
  * domain's calling order: ascending key, equal keys by entry id, which is the set's own tie order; HELD entries stay
- * out of it until released) and the last applied sequence. A queue's events are applied by one Lua script, so each
- * sequence check and its change are atomic; a batch costs one round trip whatever the number of queues.
+ * out of it until released, entries whose person is served elsewhere until back) and the last applied sequence. A
+ * queue's events are applied by one Lua script, so each sequence check and its change are atomic; a batch costs one
+ * round trip whatever the number of queues.
  */
 @ApplicationScoped
 public class RedisPositionStore {
@@ -65,8 +66,9 @@ public class RedisPositionStore {
     }
 
     private Request call(String queueId, List<Integer> positions, List<ProjectedEvent> events) {
-        Request request = Request.cmd(Command.EVALSHA).arg(script.sha1).arg(3)
-                .arg(keys.lastSequence(queueId)).arg(keys.waiting(queueId)).arg(keys.activeScores(queueId));
+        Request request = Request.cmd(Command.EVALSHA).arg(script.sha1).arg(4)
+                .arg(keys.lastSequence(queueId)).arg(keys.waiting(queueId)).arg(keys.activeScores(queueId))
+                .arg(keys.servedElsewhere(queueId));
         for (int position : positions) {
             ProjectedEvent event = events.get(position);
             RedisApplyScript.Operation operation = RedisApplyScript.operation(event.change());

@@ -78,6 +78,9 @@ class BatchApplyIT {
             streams.add(queue.events());
         }
         List<QueueEventEnvelope> first = interleaved(streams, random);
+        // The run tries what it claims to: entries held for services elsewhere, and back, among the events.
+        assertThat(first).extracting(e -> e.getPayload().getClass().getSimpleName())
+                .contains("EntryHeldForServiceElsewhere", "EntryBackFromServiceElsewhere");
         long sent = System.nanoTime();
         TestKafka.sendInOneTransaction(first);
         awaitApplied(queues);
@@ -174,7 +177,8 @@ class BatchApplyIT {
 
         Map<String, SimulatedQueue.Entry> entries = new HashMap<>();
         for (Row e : rows("SELECT entry_id, priority, ticket, status, entry_number, joined_at, called_at, counter,"
-                + " finished_at, held_until, attempts, updated_sequence FROM " + s + ".entries WHERE queue_id = $1",
+                + " finished_at, held_until, attempts, updated_sequence, served_elsewhere FROM " + s
+                + ".entries WHERE queue_id = $1",
                 queue.queueId)) {
             entries.put(e.getString("entry_id"), new SimulatedQueue.Entry(e.getString("entry_id"),
                     Priority.valueOf(e.getString("priority")), e.getLong("ticket"),
@@ -182,7 +186,7 @@ class BatchApplyIT {
                     instant(e.getOffsetDateTime("joined_at")), instant(e.getOffsetDateTime("called_at")),
                     e.getString("counter"), instant(e.getOffsetDateTime("finished_at")),
                     instant(e.getOffsetDateTime("held_until")), e.getInteger("attempts"),
-                    e.getLong("updated_sequence")));
+                    e.getLong("updated_sequence"), List.of(e.getArrayOfStrings("served_elsewhere"))));
         }
         assertThat(entries).isEqualTo(queue.entries());
 
@@ -207,6 +211,8 @@ class BatchApplyIT {
         redis.hash(String.class).hgetall(keys.activeScores(queue.queueId))
                 .forEach((entryId, score) -> scores.put(entryId, Long.parseLong(score)));
         assertThat(scores).isEqualTo(queue.activeScores());
+        assertThat(redis.hash(String.class).hgetall(keys.servedElsewhere(queue.queueId)))
+                .isEqualTo(queue.heldElsewhere());
 
         // And as the API answers it.
         when().get("/queues/{q}", queue.queueId).then().statusCode(200)

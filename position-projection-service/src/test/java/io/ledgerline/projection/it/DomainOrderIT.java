@@ -42,6 +42,12 @@ import io.ledgerline.queue.EntryPromoted;
 import io.ledgerline.queue.EntryReleased;
 import io.ledgerline.queue.EntryRequeued;
 import io.ledgerline.queue.EntryStatus;
+import io.ledgerline.queue.EntryBackFromServiceElsewhere;
+import io.ledgerline.queue.EntryDetails;
+import io.ledgerline.queue.EntryHeldForServiceElsewhere;
+import io.ledgerline.queue.HoldForServiceElsewhere;
+import io.ledgerline.queue.ReturnFromServiceElsewhere;
+import io.ledgerline.queue.ServedElsewhere;
 import io.ledgerline.queue.FailEntry;
 import io.ledgerline.queue.JoinQueue;
 import io.ledgerline.queue.LeaveQueue;
@@ -114,6 +120,8 @@ class DomainOrderIT {
     private static final String FIRST = "Aa0Zz9";
     private static final String THEN = "-._:";
     private static final int ROUNDS = 80;
+    /** The people entries name, served elsewhere now and then. */
+    private static final List<String> PEOPLE = List.of("pat", "sam", "kim", "lee", "max", "ada");
 
     @Inject
     QueueEventMapper mapper;
@@ -172,7 +180,8 @@ class DomainOrderIT {
         assertThat(commands).isGreaterThanOrEqualTo(500);
         assertThat(events).containsKeys("EntryJoined", "EntryCalled", "EntryLeft", "EntryCompleted", "EntryRequeued",
                 "EntryPriorityChanged", "EntryFailed", "EntryReleased", "EntryPromoted", "EntryTransferStarted",
-                "EntryTransferReturned", "EntryTransferredOut", "LotteryDrawn", "EntriesReordered");
+                "EntryTransferReturned", "EntryTransferredOut", "LotteryDrawn", "EntriesReordered",
+                "EntryHeldForServiceElsewhere", "EntryBackFromServiceElsewhere");
         assertThat(events.get("EntryPromoted")).isGreaterThanOrEqualTo(10);
         assertThat(events.get("EntryReleased")).isGreaterThanOrEqualTo(10);
         assertThat(queues.stream().mapToInt(q -> q.linesWithTies).sum()).isPositive();
@@ -211,13 +220,14 @@ class DomainOrderIT {
         // PostgreSQL: promotions and priority changes moved the class; held entries are HELD.
         Map<String, String> rows = new HashMap<>();
         for (Row row : pool.preparedQuery("SELECT entry_id, priority, status FROM " + config.pgSchema()
-                + ".entries WHERE queue_id = $1 AND status IN ('WAITING', 'HELD', 'CALLED', 'TRANSFERRING')")
+                + ".entries WHERE queue_id = $1 AND status IN ('WAITING', 'HELD', 'CALLED', 'TRANSFERRING', 'SERVED_ELSEWHERE')")
                 .execute(Tuple.of(queue.queueId)).await().atMost(QUERY)) {
             rows.put(row.getString("entry_id"), row.getString("priority") + " " + row.getString("status"));
         }
         Map<String, String> domainRows = new HashMap<>();
         state.activeEntries().forEach(e -> domainRows.put(e.entryId(), e.priority() + " "
-                + (e.held() ? "HELD" : e.inTransfer() ? "TRANSFERRING" : e.status().name())));
+                + (e.heldElsewhere() ? "SERVED_ELSEWHERE" : e.held() ? "HELD" : e.inTransfer() ? "TRANSFERRING"
+                : e.status().name())));
         assertThat(rows).as(where).isEqualTo(domainRows);
     }
 
@@ -229,6 +239,7 @@ class DomainOrderIT {
         final Random random;
         final List<String> everJoined = new ArrayList<>();
         final Map<String, Integer> eventTypes = new TreeMap<>();
+        final Map<String, List<ServedElsewhere>> servicesElsewhere = new HashMap<>();
         int lotteries;
         private final List<QueueEventEnvelope> pending = new ArrayList<>();
         QueueState state = QueueDecider.initialState();
@@ -242,7 +253,7 @@ class DomainOrderIT {
             this.ordering = ordering;
             this.random = new Random(seed);
             decide(new CreateQueue(queueId, "Domain order " + seed, 10_000,
-                    QueueSettings.DEFAULT.withOrdering(ordering)), pending);
+                    QueueSettings.DEFAULT.withOrdering(ordering).holdingWhileServedElsewhere(true)), pending);
             assertThat(pending).hasSize(1);
         }
 
@@ -302,6 +313,17 @@ class DomainOrderIT {
                 return new SettleTransfer(queueId, entry.entryId(), entry.transferTo(),
                         random.nextBoolean() ? null : "QUEUE_FULL: the annex holds its capacity");
             }
+            if (random.nextInt(5) == 0) {
+                // Its people served elsewhere, two places at once now and then: held, then back at their place.
+                String person = PEOPLE.get(random.nextInt(PEOPLE.size()));
+                List<ServedElsewhere> theirs = servicesElsewhere.computeIfAbsent(person, p -> new ArrayList<>());
+                if (theirs.size() < 2 && (theirs.isEmpty() || random.nextInt(3) == 0)) {
+                    ServedElsewhere service = new ServedElsewhere("clinic-" + random.nextInt(3), "visit-" + commands);
+                    theirs.add(service);
+                    return new HoldForServiceElsewhere(queueId, person, service);
+                }
+                return new ReturnFromServiceElsewhere(queueId, person, theirs.remove(random.nextInt(theirs.size())));
+            }
             List<Entry> callable = state.waitingInOrder();
             if (!callable.isEmpty() && random.nextInt(12) == 0) {
                 return new TransferEntry(queueId, pick(callable).entryId(), "annex", "shorter line");
@@ -343,7 +365,10 @@ class DomainOrderIT {
             Priority priority = Priority.values()[random.nextInt(4)];
             // One in five is scheduled a little later: held until its release.
             Instant scheduledAt = random.nextInt(5) == 0 ? now.plusSeconds(5 + random.nextInt(90)) : null;
-            return new JoinQueue(queueId, id, priority, now, scheduledAt);
+            // Most name one of a few people, who are now and then served elsewhere.
+            EntryDetails person = random.nextInt(4) == 0 ? EntryDetails.NONE
+                    : new EntryDetails(null, null, PEOPLE.get(random.nextInt(PEOPLE.size())), Map.of());
+            return new JoinQueue(queueId, id, priority, now, scheduledAt, person);
         }
 
         private Entry pick(List<Entry> entries) {
@@ -408,6 +433,10 @@ class DomainOrderIT {
             case LotteryCutOff e -> new ledgerline.queue.v1.LotteryCutOff(e.lotteryId(), e.lastTicket(), e.cutOffAt());
             case LotteryDrawn e -> new ledgerline.queue.v1.LotteryDrawn(e.lotteryId(), e.seed(), e.participants());
             case EntriesReordered e -> new ledgerline.queue.v1.EntriesReordered(e.entryIds(), e.orderKeys());
+            case EntryHeldForServiceElsewhere e -> new ledgerline.queue.v1.EntryHeldForServiceElsewhere(e.entryId(),
+                    e.service().queueId(), e.service().entryId());
+            case EntryBackFromServiceElsewhere e -> new ledgerline.queue.v1.EntryBackFromServiceElsewhere(e.entryId(),
+                    e.service().queueId(), e.service().entryId(), e.stillServedElsewhere());
             default -> throw new IllegalArgumentException("this test's commands do not produce " + event);
         };
     }

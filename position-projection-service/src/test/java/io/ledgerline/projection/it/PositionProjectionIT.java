@@ -422,7 +422,8 @@ class PositionProjectionIT {
                 queue.joinedHeld("f", Priority.URGENT, Instant.parse("2030-01-01T09:00:00Z")),
                 queue.calledTo("d", null, "desk 1"),
                 queue.failed("d", 1, Instant.parse("2030-01-01T09:05:00Z")),
-                queue.released("f"));
+                queue.released("f"),
+                queue.heldElsewhere("a", "it-desk", "a-at-desk"));
         // Closed while the plan has an opening ahead, then opened by people: the opening stays planned.
         QueueScript closed = new QueueScript();
         Instant opens = Instant.parse("2030-01-02T08:00:00Z");
@@ -441,6 +442,7 @@ class PositionProjectionIT {
         String lineBefore = when().get("/queues/{q}/entries", queue.queueId).asString();
         String calledBefore = when().get("/queues/{q}/entries/b", queue.queueId).asString();
         String heldBefore = when().get("/queues/{q}/entries/d", queue.queueId).asString();
+        String servedElsewhereBefore = when().get("/queues/{q}/entries/a", queue.queueId).asString();
         String closedQueueBefore = when().get("/queues/{q}", closed.queueId).asString();
         String closedOutBefore = given().queryParam("status", "CLOSED_OUT")
                 .when().get("/queues/{q}/entries", closed.queueId).asString();
@@ -454,21 +456,26 @@ class PositionProjectionIT {
             assertThat(when().get("/queues/{q}/entries", queue.queueId).asString()).isEqualTo(lineBefore);
             assertThat(when().get("/queues/{q}/entries/b", queue.queueId).asString()).isEqualTo(calledBefore);
             assertThat(when().get("/queues/{q}/entries/d", queue.queueId).asString()).isEqualTo(heldBefore);
+            assertThat(when().get("/queues/{q}/entries/a", queue.queueId).asString())
+                    .isEqualTo(servedElsewhereBefore);
             assertThat(when().get("/queues/{q}", closed.queueId).asString()).isEqualTo(closedQueueBefore);
             assertThat(given().queryParam("status", "CLOSED_OUT").when().get("/queues/{q}/entries", closed.queueId)
                     .asString()).isEqualTo(closedOutBefore);
             assertThat(when().get("/queues/{q}/entries", closed.queueId).asString()).isEqualTo(reopenedLineBefore);
         });
-        assertThat(lineBefore).contains("\"entryId\":\"f\"").doesNotContain("\"entryId\":\"d\"");
+        assertThat(lineBefore).contains("\"entryId\":\"f\"").doesNotContain("\"entryId\":\"d\"", "\"entryId\":\"a\"");
         assertThat(heldBefore).contains("\"status\":\"HELD\"");
+        assertThat(servedElsewhereBefore).contains("\"status\":\"SERVED_ELSEWHERE\"",
+                "\"servedElsewhereIn\":[\"it-desk/a-at-desk\"]");
         assertThat(closedQueueBefore).contains("\"opensAt\":\"2030-01-02T08:00:00Z\"", "\"closesAt\":null",
                 "\"waitingCount\":1");
         assertThat(closedOutBefore).contains("\"entryId\":\"x\"", "\"entryId\":\"z\"")
                 .doesNotContain("\"entryId\":\"y\"");
-        // The projection keeps going after the replay.
-        TestKafka.send(queue.joined("e", Priority.URGENT));
+        // The projection keeps going after the replay, and knows the entry it holds for a service elsewhere.
+        TestKafka.send(queue.joined("e", Priority.URGENT), queue.backFromElsewhere("a", "it-desk", "a-at-desk", 0));
         awaitLastSequence(queue);
         assertPosition(queue, "f", 1);
         assertPosition(queue, "e", 2);
+        assertPosition(queue, "a", 3);
     }
 }

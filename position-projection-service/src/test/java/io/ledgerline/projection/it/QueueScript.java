@@ -8,9 +8,13 @@ import java.util.UUID;
 
 import io.ledgerline.queue.CallingOrder;
 
+import ledgerline.queue.v1.EntriesClosedOut;
+import ledgerline.queue.v1.EntriesReordered;
+import ledgerline.queue.v1.EntryBackFromServiceElsewhere;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
 import ledgerline.queue.v1.EntryFailed;
+import ledgerline.queue.v1.EntryHeldForServiceElsewhere;
 import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
@@ -26,6 +30,7 @@ import ledgerline.queue.v1.QueueEventEnvelope;
 import ledgerline.queue.v1.QueueOpened;
 import ledgerline.queue.v1.QueuePaused;
 import ledgerline.queue.v1.QueueScheduled;
+import ledgerline.queue.v1.QueueSettings;
 import ledgerline.queue.v1.ScheduleLapsed;
 
 /**
@@ -43,6 +48,12 @@ final class QueueScript {
 
     QueueEventEnvelope created(String name, int capacity) {
         return next(new QueueCreated(name, capacity, null));
+    }
+
+    /** A queue carrying {@code tag} that holds its entries while their person is served elsewhere. */
+    QueueEventEnvelope createdHolding(String name, int capacity, String tag) {
+        return next(new QueueCreated(name, capacity, QueueSettings.newBuilder().setTags(List.of(tag))
+                .setHoldWhileServedElsewhere(true).build()));
     }
 
     QueueEventEnvelope joined(String entryId, Priority priority) {
@@ -118,6 +129,21 @@ final class QueueScript {
         return next(new EntryPromoted(entryId, from, to, orderKey, Instant.now()));
     }
 
+    /** The entry's person is being served at {@code servedQueueId}/{@code servedEntryId}. */
+    QueueEventEnvelope heldElsewhere(String entryId, String servedQueueId, String servedEntryId) {
+        return next(new EntryHeldForServiceElsewhere(entryId, servedQueueId, servedEntryId));
+    }
+
+    /** That service ended; {@code still}: how many others still hold the entry, as the domain counts them. */
+    QueueEventEnvelope backFromElsewhere(String entryId, String servedQueueId, String servedEntryId, int still) {
+        return next(new EntryBackFromServiceElsewhere(entryId, servedQueueId, servedEntryId, still));
+    }
+
+    /** A lottery's draw: the entries at the given keys, pairwise. */
+    QueueEventEnvelope reordered(List<String> entryIds, List<Long> orderKeys) {
+        return next(new EntriesReordered(entryIds, orderKeys));
+    }
+
     QueueEventEnvelope transferredOut(String entryId, Priority priority) {
         return next(new EntryTransferredOut(entryId, "it-elsewhere", priority, "integration test"));
     }
@@ -129,6 +155,11 @@ final class QueueScript {
     /** Closed by people; {@code closedOut}: the entries still waiting (WAITING or HELD), in calling order. */
     QueueEventEnvelope closed(String... closedOut) {
         return next(new QueueClosed(List.of(closedOut), closedOut.length, null));
+    }
+
+    /** The entries of a closing beyond the ones its QueueClosed named. */
+    QueueEventEnvelope closedOutToo(String... closedOut) {
+        return next(new EntriesClosedOut(List.of(closedOut)));
     }
 
     /** The queue's planned closing, due at {@code scheduledFor}. */

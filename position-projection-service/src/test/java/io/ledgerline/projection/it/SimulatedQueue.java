@@ -15,9 +15,11 @@ import java.util.function.Predicate;
 import io.ledgerline.projection.model.EntryStatus;
 import io.ledgerline.queue.CallingOrder;
 import ledgerline.queue.v1.EntriesClosedOut;
+import ledgerline.queue.v1.EntryBackFromServiceElsewhere;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryCompleted;
 import ledgerline.queue.v1.EntryFailed;
+import ledgerline.queue.v1.EntryHeldForServiceElsewhere;
 import ledgerline.queue.v1.EntryJoined;
 import ledgerline.queue.v1.EntryLeft;
 import ledgerline.queue.v1.EntryMarkedNoShow;
@@ -49,29 +51,45 @@ import ledgerline.queue.v1.ScheduleLapsed;
  */
 final class SimulatedQueue {
 
+    /** @param servedElsewhere while SERVED_ELSEWHERE, the services holding it ({@code queueId/entryId}), in order */
     record Entry(String entryId, Priority priority, long ticket, EntryStatus status, String number,
             Instant joinedAt, Instant calledAt, String counter, Instant finishedAt, Instant heldUntil, int attempts,
-            long updatedSequence) {
+            long updatedSequence, List<String> servedElsewhere) {
 
-        /** Any status but HELD forgets the hold; number, counter and attempts stay. */
+        Entry {
+            servedElsewhere = List.copyOf(servedElsewhere);
+        }
+
+        /**
+         * Any status but HELD (or SERVED_ELSEWHERE while still scheduled) forgets the hold, any but SERVED_ELSEWHERE
+         * the services elsewhere; number, counter and attempts stay.
+         */
         Entry then(EntryStatus status, Priority priority, Instant calledAt, Instant finishedAt, long sequence) {
+            boolean elsewhere = status == EntryStatus.SERVED_ELSEWHERE;
             return new Entry(entryId, priority, ticket, status, number, joinedAt, calledAt, counter, finishedAt,
-                    status == EntryStatus.HELD ? heldUntil : null, attempts, sequence);
+                    status == EntryStatus.HELD || elsewhere ? heldUntil : null, attempts, sequence,
+                    elsewhere ? servedElsewhere : List.of());
         }
 
         Entry calledAt(Instant at, String calledNumber, String calledCounter, long sequence) {
             return new Entry(entryId, priority, ticket, EntryStatus.CALLED, calledNumber != null ? calledNumber
-                    : number, joinedAt, at, calledCounter, finishedAt, null, attempts, sequence);
+                    : number, joinedAt, at, calledCounter, finishedAt, null, attempts, sequence, List.of());
         }
 
         Entry heldForRetry(Instant until, int attempt, long sequence) {
             return new Entry(entryId, priority, ticket, EntryStatus.HELD, number, joinedAt, null, counter,
-                    finishedAt, until, attempt, sequence);
+                    finishedAt, until, attempt, sequence, List.of());
         }
 
         Entry failedFinally(Instant at, int attempt, long sequence) {
             return new Entry(entryId, priority, ticket, EntryStatus.FAILED, number, joinedAt, calledAt, counter, at,
-                    null, attempt, sequence);
+                    null, attempt, sequence, List.of());
+        }
+
+        /** Held for {@code services} elsewhere; {@code scheduledUntil} while not released yet. */
+        Entry servedAt(List<String> services, Instant scheduledUntil, long sequence) {
+            return new Entry(entryId, priority, ticket, EntryStatus.SERVED_ELSEWHERE, number, joinedAt, calledAt,
+                    counter, finishedAt, scheduledUntil, attempts, sequence, services);
         }
     }
 
@@ -99,6 +117,7 @@ final class SimulatedQueue {
     private Instant closesAt;
     private long ticket;
     private int entryCount;
+    private int serviceCount;
 
     SimulatedQueue(Random random) {
         this.random = random;
@@ -113,7 +132,7 @@ final class SimulatedQueue {
     List<QueueEventEnvelope> play(int count) {
         int from = events.size();
         while (events.size() - from < count) {
-            switch (random.nextInt(16)) {
+            switch (random.nextInt(18)) {
                 case 0, 1 -> join(fresh(), priority());
                 case 2 -> joinHeld(fresh(), priority());
                 case 3 -> pick(e -> e.status() == EntryStatus.WAITING).ifPresent(this::call);
@@ -124,7 +143,30 @@ final class SimulatedQueue {
                 case 8 -> pick(e -> e.status() == EntryStatus.CALLED).ifPresent(this::noShow);
                 case 9 -> pick(e -> e.status() == EntryStatus.WAITING).ifPresent(this::transfer);
                 case 12 -> pick(e -> e.status() == EntryStatus.CALLED).ifPresent(this::fail);
-                case 13 -> pick(e -> e.status() == EntryStatus.HELD).ifPresent(this::release);
+                case 13 -> pick(e -> e.status() == EntryStatus.HELD
+                        || e.status() == EntryStatus.SERVED_ELSEWHERE && e.heldUntil() != null)
+                        .ifPresent(this::release);
+                case 16 -> {
+                    // Holds for services elsewhere are newer than order keys: none in a log's legacy part.
+                    if (!legacy() && random.nextBoolean()) {
+                        pick(e -> e.status() == EntryStatus.WAITING || e.status() == EntryStatus.HELD
+                                || e.status() == EntryStatus.SERVED_ELSEWHERE).ifPresent(this::holdElsewhere);
+                    } else if (!legacy()) {
+                        pick(e -> e.status() == EntryStatus.SERVED_ELSEWHERE).ifPresent(this::backFromElsewhere);
+                    }
+                }
+                case 17 -> {
+                    // A scheduled entry whose person is served in two places, released meanwhile, back from both.
+                    if (!legacy()) {
+                        String id = fresh();
+                        joinHeld(id, priority());
+                        holdElsewhere(id);
+                        holdElsewhere(id);
+                        release(id);
+                        backFromElsewhere(id);
+                        backFromElsewhere(id);
+                    }
+                }
                 case 15 -> {
                     // Aging is newer than order keys: no promotion in a log's legacy part.
                     if (!legacy()) {
@@ -200,7 +242,8 @@ final class SimulatedQueue {
     List<QueueEventEnvelope> close(boolean planned) {
         int from = events.size();
         List<String> closedOut = new ArrayList<>(waiting().stream().map(Entry::entryId).toList());
-        entries.values().stream().filter(e -> e.status() == EntryStatus.HELD)
+        entries.values().stream()
+                .filter(e -> e.status() == EntryStatus.HELD || e.status() == EntryStatus.SERVED_ELSEWHERE)
                 .sorted(callingOrder()).forEach(e -> closedOut.add(e.entryId()));
         Instant scheduledFor = planned ? closesAt : null;
         if (planned) {
@@ -290,6 +333,14 @@ final class SimulatedQueue {
         return scores;
     }
 
+    /** Where Redis sends each entry held elsewhere once back: the line, or HELD while it is still scheduled. */
+    Map<String, String> heldElsewhere() {
+        Map<String, String> held = new HashMap<>();
+        entries.values().stream().filter(e -> e.status() == EntryStatus.SERVED_ELSEWHERE)
+                .forEach(e -> held.put(e.entryId(), e.heldUntil() == null ? "LINE" : "HELD"));
+        return held;
+    }
+
     /** The contract's order: ascending key, equal keys by entry id (byte order; the ids here are ASCII). */
     private Comparator<Entry> callingOrder() {
         return Comparator.<Entry>comparingLong(e -> orderKeys.get(e.entryId())).thenComparing(Entry::entryId);
@@ -344,7 +395,7 @@ final class SimulatedQueue {
         append(EntryJoined.newBuilder().setEntryId(id).setPriority(priority).setTicket(t)
                 .setJoinedAt(at.minusMillis(1)).setNumber(number).setHeldUntil(heldUntil).setOrderKey(key).build());
         record(new Entry(id, priority, t, heldUntil == null ? EntryStatus.WAITING : EntryStatus.HELD, number,
-                at.minusMillis(1), null, null, null, heldUntil, 0, lastSequence()), at);
+                at.minusMillis(1), null, null, null, heldUntil, 0, lastSequence(), List.of()), at);
     }
 
     private void call(String id) {
@@ -375,11 +426,37 @@ final class SimulatedQueue {
         record(e.heldForRetry(retryAt, e.attempts() + 1, lastSequence()), at);
     }
 
+    /** Due now; one held elsewhere stays so, no longer scheduled. */
     private void release(String id) {
         Instant at = nextAt();
         append(new EntryReleased(id));
         Entry e = entries.get(id);
-        record(e.then(EntryStatus.WAITING, e.priority(), null, e.finishedAt(), lastSequence()), at);
+        record(e.status() == EntryStatus.SERVED_ELSEWHERE ? e.servedAt(e.servedElsewhere(), null, lastSequence())
+                : e.then(EntryStatus.WAITING, e.priority(), null, e.finishedAt(), lastSequence()), at);
+    }
+
+    /** The entry's person is served in one more place. */
+    private void holdElsewhere(String id) {
+        Instant at = nextAt();
+        Entry e = entries.get(id);
+        String queue = "it-desk-" + (++serviceCount % 3);
+        String served = "s" + serviceCount;
+        append(new EntryHeldForServiceElsewhere(id, queue, served));
+        List<String> services = new ArrayList<>(e.servedElsewhere());
+        services.add(queue + "/" + served);
+        record(e.servedAt(services, e.heldUntil(), lastSequence()), at);
+    }
+
+    /** One of the services holding the entry ends; with none left it waits again, HELD if still scheduled. */
+    private void backFromElsewhere(String id) {
+        Instant at = nextAt();
+        Entry e = entries.get(id);
+        List<String> services = new ArrayList<>(e.servedElsewhere());
+        String[] ended = services.remove(random.nextInt(services.size())).split("/");
+        append(new EntryBackFromServiceElsewhere(id, ended[0], ended[1], services.size()));
+        record(!services.isEmpty() ? e.servedAt(services, e.heldUntil(), lastSequence())
+                : e.then(e.heldUntil() != null ? EntryStatus.HELD : EntryStatus.WAITING, e.priority(), e.calledAt(),
+                        e.finishedAt(), lastSequence()), at);
     }
 
     private void complete(String id) {

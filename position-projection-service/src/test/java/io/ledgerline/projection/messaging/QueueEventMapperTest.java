@@ -16,6 +16,7 @@ import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
+import io.ledgerline.projection.model.ServedElsewhere;
 import ledgerline.queue.v1.EntriesClosedOut;
 import ledgerline.queue.v1.EntryCalled;
 import ledgerline.queue.v1.EntryFailed;
@@ -93,6 +94,23 @@ class QueueEventMapperTest {
                 AT.plusSeconds(600)))).change())
                 .isEqualTo(new Change.EntryFinished("e-1", io.ledgerline.projection.model.EntryStatus.EXPIRED,
                         AT.plusSeconds(600)));
+    }
+
+    @Test
+    void aServiceElsewhereNamesWhereThePersonIsServedAndItsEndHowManyStillHoldTheEntry() {
+        assertThat(mapper.toProjected(envelope(2, new ledgerline.queue.v1.EntryHeldForServiceElsewhere("e-1", "lab",
+                "x-7"))).change())
+                .isEqualTo(new Change.EntryHeldForServiceElsewhere("e-1", new ServedElsewhere("lab", "x-7")));
+        ProjectedEvent back = mapper.toProjected(envelope(3, new ledgerline.queue.v1.EntryBackFromServiceElsewhere(
+                "e-1", "lab", "x-7", 1)));
+        assertThat(back.eventType()).isEqualTo("EntryBackFromServiceElsewhere");
+        assertThat(back.change())
+                .isEqualTo(new Change.EntryBackFromServiceElsewhere("e-1", new ServedElsewhere("lab", "x-7"), 1));
+        assertThat(((Change.EntryBackFromServiceElsewhere) back.change()).back()).isFalse();
+        assertThat(((Change.EntryBackFromServiceElsewhere) mapper.toProjected(envelope(4,
+                ledgerline.queue.v1.EntryBackFromServiceElsewhere.newBuilder().setEntryId("e-1")
+                        .setServedQueueId("lab").setServedEntryId("x-7").build())).change()).back())
+                .as("the count's default, 0: back").isTrue();
     }
 
     @Test

@@ -16,8 +16,8 @@ import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.QueueStatus;
+import io.ledgerline.projection.model.ServedElsewhere;
 import io.ledgerline.projection.store.PgBatchChanges.EntryKey;
-import io.ledgerline.projection.store.PgBatchChanges.EntryState;
 import io.ledgerline.projection.store.PgBatchChanges.HistoryRow;
 import io.ledgerline.projection.store.PgBatchChanges.QueueState;
 
@@ -48,6 +48,24 @@ class PgBatchChangesTest {
     private static EntryState stored(String id, long ticket, EntryStatus status, Instant heldUntil) {
         return new EntryState("q", id, Priority.NORMAL, ticket, status, null, at(1), null, null, null, heldUntil, 0,
                 ticket + 1);
+    }
+
+    private static final ServedElsewhere LAB = new ServedElsewhere("lab", "x-7");
+    private static final ServedElsewhere DESK = new ServedElsewhere("desk", "y-2");
+
+    private static ProjectedEvent heldFor(long sequence, ServedElsewhere service) {
+        return event(sequence, "EntryHeldForServiceElsewhere", new Change.EntryHeldForServiceElsewhere("a", service));
+    }
+
+    private static ProjectedEvent backFrom(long sequence, ServedElsewhere service, int still) {
+        return event(sequence, "EntryBackFromServiceElsewhere",
+                new Change.EntryBackFromServiceElsewhere("a", service, still));
+    }
+
+    /** Entry "a" as {@link #entry}, served elsewhere at {@code services}. */
+    private static EntryState servedElsewhere(Instant heldUntil, long sequence, String... services) {
+        return new EntryState("q", "a", Priority.NORMAL, 7, EntryStatus.SERVED_ELSEWHERE, "007", at(1), null, null,
+                null, heldUntil, 0, sequence, List.of(services));
     }
 
     @Test
@@ -320,6 +338,98 @@ class PgBatchChangesTest {
                 null, 0, 4));
         assertThat(changes.history()).extracting(HistoryRow::status)
                 .containsExactly(EntryStatus.WAITING, EntryStatus.CLOSED_OUT);
+    }
+
+    @Test
+    void anEntryServedInTwoPlacesIsHeldUntilTheLastServiceEndsThenWaitsAgain() {
+        EntryState stored = entry(Priority.NORMAL, 7, EntryStatus.WAITING, null, null, null, 0, 2);
+        List<ProjectedEvent> held = List.of(heldFor(3, LAB), heldFor(4, DESK), backFrom(5, LAB, 1));
+
+        PgBatchChanges stillHeld = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(stored.key(), stored), held);
+
+        assertThat(PgBatchChanges.entriesToLoad(held)).containsExactly(new EntryKey("q", "a"));
+        assertThat(stillHeld.entries()).containsExactly(servedElsewhere(null, 5, "desk/y-2"));
+        assertThat(stillHeld.history()).extracting(HistoryRow::eventType, HistoryRow::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("EntryHeldForServiceElsewhere", EntryStatus.SERVED_ELSEWHERE),
+                org.assertj.core.groups.Tuple.tuple("EntryHeldForServiceElsewhere", EntryStatus.SERVED_ELSEWHERE),
+                org.assertj.core.groups.Tuple.tuple("EntryBackFromServiceElsewhere", EntryStatus.SERVED_ELSEWHERE));
+
+        EntryState row = stillHeld.entries().getFirst();
+        PgBatchChanges back = PgBatchChanges.fold(Map.of("q", queue(5)), Map.of(row.key(), row),
+                List.of(backFrom(6, DESK, 0)));
+
+        assertThat(back.entries()).containsExactly(entry(Priority.NORMAL, 7, EntryStatus.WAITING, null, null, null, 0,
+                6));
+    }
+
+    @Test
+    void aScheduledEntryServedElsewhereKeepsItsDueTimeAndIsHeldAgainWhenBackBeforeItsRelease() {
+        EntryState stored = entry(Priority.NORMAL, 7, EntryStatus.HELD, null, null, at(60), 0, 2);
+
+        PgBatchChanges changes = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(stored.key(), stored),
+                List.of(heldFor(3, LAB)));
+        assertThat(changes.entries()).containsExactly(servedElsewhere(at(60), 3, "lab/x-7"));
+
+        EntryState row = changes.entries().getFirst();
+        PgBatchChanges back = PgBatchChanges.fold(Map.of("q", queue(3)), Map.of(row.key(), row),
+                List.of(backFrom(4, LAB, 0)));
+        assertThat(back.entries()).containsExactly(entry(Priority.NORMAL, 7, EntryStatus.HELD, null, null, at(60), 0,
+                4));
+    }
+
+    @Test
+    void aReleaseWhileServedElsewhereKeepsTheEntryHeldUntilBackThenItWaits() {
+        List<ProjectedEvent> batch = List.of(
+                event(3, "EntryJoined", new Change.EntryJoined("a", Priority.NORMAL, 7, at(1), "007", at(60), 7L)),
+                heldFor(4, LAB),
+                event(5, "EntryReleased", new Change.EntryReleased("a")));
+
+        PgBatchChanges released = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(), batch);
+
+        assertThat(released.entries()).containsExactly(servedElsewhere(null, 5, "lab/x-7"));
+        EntryState row = released.entries().getFirst();
+        PgBatchChanges back = PgBatchChanges.fold(Map.of("q", queue(5)), Map.of(row.key(), row),
+                List.of(backFrom(6, LAB, 0)));
+        assertThat(back.entries()).containsExactly(entry(Priority.NORMAL, 7, EntryStatus.WAITING, null, null, null, 0,
+                6));
+    }
+
+    @Test
+    void aPriorityChangeKeepsTheEntryHeldElsewhereAndLeavingOrAClosingEndsIt() {
+        EntryState stored = servedElsewhere(at(60), 2, "lab/x-7", "desk/y-2");
+
+        PgBatchChanges moved = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(stored.key(), stored), List.of(
+                event(3, "EntryPriorityChanged", new Change.EntryPriorityChanged("a", Priority.HIGH, 90L))));
+        assertThat(moved.entries()).containsExactly(new EntryState("q", "a", Priority.HIGH, 7,
+                EntryStatus.SERVED_ELSEWHERE, "007", at(1), null, null, null, at(60), 0, 3,
+                List.of("lab/x-7", "desk/y-2")));
+
+        PgBatchChanges left = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(stored.key(), stored),
+                List.of(event(3, "EntryLeft", new Change.EntryFinished("a", EntryStatus.LEFT, at(3)))));
+        assertThat(left.entries()).containsExactly(entry(Priority.NORMAL, 7, EntryStatus.LEFT, null, at(3), null, 0,
+                3));
+
+        PgBatchChanges closed = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(stored.key(), stored),
+                List.of(event(3, "EntriesClosedOut", new Change.EntriesClosedOut(List.of("a"), at(3)))));
+        assertThat(closed.entries()).containsExactly(entry(Priority.NORMAL, 7, EntryStatus.CLOSED_OUT, null, at(3),
+                null, 0, 3));
+    }
+
+    @Test
+    void holdsOfEntriesNotWaitingAndReturnsOfEntriesNotHeldChangeNothingButTheSequence() {
+        EntryState called = entry(Priority.NORMAL, 7, EntryStatus.CALLED, at(2), null, null, 0, 2);
+        EntryState waiting = entry(Priority.NORMAL, 7, EntryStatus.WAITING, null, null, null, 0, 2);
+
+        PgBatchChanges hold = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(called.key(), called),
+                List.of(heldFor(3, LAB)));
+        PgBatchChanges back = PgBatchChanges.fold(Map.of("q", queue(2)), Map.of(waiting.key(), waiting),
+                List.of(backFrom(3, LAB, 0)));
+
+        for (PgBatchChanges changes : List.of(hold, back)) {
+            assertThat(changes.entries()).isEmpty();
+            assertThat(changes.history()).isEmpty();
+            assertThat(changes.queues()).extracting(QueueState::lastSequence).containsExactly(3L);
+        }
     }
 
     @Test

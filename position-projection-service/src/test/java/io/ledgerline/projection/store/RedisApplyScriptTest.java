@@ -13,6 +13,7 @@ import io.ledgerline.projection.model.Planned;
 import io.ledgerline.projection.model.LegacyOrderKey;
 import io.ledgerline.projection.model.Priority;
 import io.ledgerline.projection.model.QueueStatus;
+import io.ledgerline.projection.model.ServedElsewhere;
 import io.ledgerline.projection.store.RedisApplyScript.Operation;
 
 class RedisApplyScriptTest {
@@ -61,6 +62,18 @@ class RedisApplyScriptTest {
     }
 
     @Test
+    void aServiceElsewhereHoldsTheEntryAndOnlyTheLastOneToEndBringsItBack() {
+        ServedElsewhere service = new ServedElsewhere("lab", "x-7");
+        assertThat(RedisApplyScript.operation(new Change.EntryHeldForServiceElsewhere("a", service)))
+                .isEqualTo(new Operation("HOLD_ELSEWHERE", "a"));
+        // Another service still holds it: out of the line as it is.
+        assertThat(RedisApplyScript.operation(new Change.EntryBackFromServiceElsewhere("a", service, 1)))
+                .isEqualTo(new Operation("NONE"));
+        assertThat(RedisApplyScript.operation(new Change.EntryBackFromServiceElsewhere("a", service, 0)))
+                .isEqualTo(new Operation("BACK", "a"));
+    }
+
+    @Test
     void aClosingClosesOutEveryNamedEntryInOneOperation() {
         assertThat(RedisApplyScript.operation(new Change.QueueClosed(
                 new Change.EntriesClosedOut(List.of("a", "b", "c"), AT), Planned.CLOSING)))
@@ -86,7 +99,7 @@ class RedisApplyScriptTest {
         String source = RedisApplyScript.load().source;
 
         for (String op : new String[] {"JOIN", "JOIN_HELD", "CALL", "HOLD", "FINISH", "REQUEUE", "RELEASE",
-                "PRIORITY", "PRIORITY_LEGACY", "CLOSE_OUT"}) {
+                "PRIORITY", "PRIORITY_LEGACY", "CLOSE_OUT", "REKEY", "HOLD_ELSEWHERE", "BACK"}) {
             assertThat(source).contains("'" + op + "'");
         }
     }

@@ -66,7 +66,7 @@ public class BulkControlResource {
         return send(new ResumeByTags(selector(request)), key, actor, "resumed", "notStopped");
     }
 
-    private Uni<Map<String, Object>> send(BulkCommand command, String key, String actor, String changedName,
+    private Uni<Map<String, Object>> send(BulkCommand.ByTags command, String key, String actor, String changedName,
                                           String unchangedName) {
         String problem = BulkControl.problem(command);
         if (problem != null) {
@@ -89,7 +89,7 @@ public class BulkControlResource {
                         (System.nanoTime() - started) / 1_000_000));
     }
 
-    private static Map<String, Object> answer(String bulkId, BulkCommand command, List<SubmittedCommand> answers,
+    private static Map<String, Object> answer(String bulkId, BulkCommand.ByTags command, List<SubmittedCommand> answers,
                                               String changedName, String unchangedName, long tookMillis) {
         List<String> changed = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();

@@ -8,6 +8,11 @@ import io.ledgerline.queue.CompleteEntry;
 import io.ledgerline.queue.ConfigureQueue;
 import io.ledgerline.queue.CreateQueue;
 import io.ledgerline.queue.EmergencyStopByTags;
+import io.ledgerline.queue.HoldForServiceElsewhere;
+import io.ledgerline.queue.HoldPersonEntries;
+import io.ledgerline.queue.ReturnFromServiceElsewhere;
+import io.ledgerline.queue.ReturnPersonEntries;
+import io.ledgerline.queue.ServedElsewhere;
 import io.ledgerline.queue.EmergencyStopQueue;
 import io.ledgerline.queue.EntryDetails;
 import io.ledgerline.queue.FailEntry;
@@ -67,6 +72,10 @@ public class CommandMapper {
         Object payload = switch (command) {
             case EmergencyStopByTags c -> new ledgerline.queue.v1.EmergencyStopByTags(c.selector().tags(), c.reason());
             case ResumeByTags c -> new ledgerline.queue.v1.ResumeByTags(c.selector().tags());
+            case HoldPersonEntries c -> new ledgerline.queue.v1.HoldPersonEntries(c.personRef(),
+                    c.service().queueId(), c.service().entryId());
+            case ReturnPersonEntries c -> new ledgerline.queue.v1.ReturnPersonEntries(c.personRef(),
+                    c.service().queueId(), c.service().entryId());
         };
         return QueueCommandEnvelope.newBuilder().setCommandId(commandId).setRequestId(requestId)
                 .setQueueId(bulkAddress(partition)).setIssuedAt(issuedAt).setActor(actor).setPayload(payload).build();
@@ -79,15 +88,26 @@ public class CommandMapper {
 
     public boolean isBulk(QueueCommandEnvelope envelope) {
         return envelope.getPayload() instanceof ledgerline.queue.v1.EmergencyStopByTags
-                || envelope.getPayload() instanceof ledgerline.queue.v1.ResumeByTags;
+                || envelope.getPayload() instanceof ledgerline.queue.v1.ResumeByTags
+                || envelope.getPayload() instanceof ledgerline.queue.v1.HoldPersonEntries
+                || envelope.getPayload() instanceof ledgerline.queue.v1.ReturnPersonEntries;
     }
 
     public BulkCommand toBulk(QueueCommandEnvelope envelope) {
         return switch (envelope.getPayload()) {
             case ledgerline.queue.v1.EmergencyStopByTags p -> new EmergencyStopByTags(selector(p.getTags()), p.getReason());
             case ledgerline.queue.v1.ResumeByTags p -> new ResumeByTags(selector(p.getTags()));
+            case ledgerline.queue.v1.HoldPersonEntries p -> new HoldPersonEntries(p.getPersonRef(),
+                    served(p.getServedQueueId(), p.getServedEntryId()));
+            case ledgerline.queue.v1.ReturnPersonEntries p -> new ReturnPersonEntries(p.getPersonRef(),
+                    served(p.getServedQueueId(), p.getServedEntryId()));
             default -> throw new IllegalArgumentException("not a bulk command: " + envelope.getPayload());
         };
+    }
+
+    /** Null when either part is missing, which the bulk command's own check then names. */
+    private static ServedElsewhere served(String queueId, String entryId) {
+        return queueId == null || entryId == null ? null : new ServedElsewhere(queueId, entryId);
     }
 
     private static TagSelector selector(java.util.List<String> tags) {
@@ -176,7 +196,14 @@ public class CommandMapper {
                     new ledgerline.queue.v1.CommitLottery(c.lotteryId(), c.seedHash(), c.drawAt(), c.requestedAt());
             case CutOffLottery c -> new ledgerline.queue.v1.CutOffLottery(c.asOf());
             case DrawLottery c -> new ledgerline.queue.v1.DrawLottery(c.lotteryId(), c.seed());
+            case HoldForServiceElsewhere c -> throw decidedWithinItsBulk(c);
+            case ReturnFromServiceElsewhere c -> throw decidedWithinItsBulk(c);
         };
+    }
+
+    private static IllegalArgumentException decidedWithinItsBulk(QueueCommand command) {
+        return new IllegalArgumentException(command.getClass().getSimpleName()
+                + " is decided within its bulk command, queue by queue, and never sent alone");
     }
 
     private static JoinQueue join(String queueId, ledgerline.queue.v1.JoinQueue p) {

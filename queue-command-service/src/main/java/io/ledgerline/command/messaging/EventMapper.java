@@ -23,6 +23,9 @@ import io.ledgerline.queue.LotteryDrawn;
 import io.ledgerline.queue.EntryTransferReturned;
 import io.ledgerline.queue.EntryTransferStarted;
 import io.ledgerline.queue.EntryReleased;
+import io.ledgerline.queue.EntryHeldForServiceElsewhere;
+import io.ledgerline.queue.EntryBackFromServiceElsewhere;
+import io.ledgerline.queue.ServedElsewhere;
 import io.ledgerline.queue.EntryRequeued;
 import io.ledgerline.queue.EntryTransferredOut;
 import io.ledgerline.queue.QueueClosed;
@@ -122,6 +125,11 @@ public class EventMapper {
             case ledgerline.queue.v1.EntryFailed p -> new EntryFailed(
                     q, p.getEntryId(), p.getReason(), p.getAttempt(), p.getFailedAt(), p.getRetryAt());
             case ledgerline.queue.v1.EntryReleased p -> new EntryReleased(q, p.getEntryId());
+            case ledgerline.queue.v1.EntryHeldForServiceElsewhere p -> new EntryHeldForServiceElsewhere(q,
+                    p.getEntryId(), new ServedElsewhere(p.getServedQueueId(), p.getServedEntryId()));
+            case ledgerline.queue.v1.EntryBackFromServiceElsewhere p -> new EntryBackFromServiceElsewhere(q,
+                    p.getEntryId(), new ServedElsewhere(p.getServedQueueId(), p.getServedEntryId()),
+                    p.getStillServedElsewhere());
             case null, default -> throw new IllegalStateException("event " + envelope.getEventId()
                     + " of queue " + q + " has a payload this service cannot apply");
         };
@@ -189,6 +197,10 @@ public class EventMapper {
             case EntryFailed e -> new ledgerline.queue.v1.EntryFailed(
                     e.entryId(), e.reason(), e.attempt(), e.failedAt(), e.retryAt());
             case EntryReleased e -> new ledgerline.queue.v1.EntryReleased(e.entryId());
+            case EntryHeldForServiceElsewhere e -> new ledgerline.queue.v1.EntryHeldForServiceElsewhere(e.entryId(),
+                    e.service().queueId(), e.service().entryId());
+            case EntryBackFromServiceElsewhere e -> new ledgerline.queue.v1.EntryBackFromServiceElsewhere(e.entryId(),
+                    e.service().queueId(), e.service().entryId(), e.stillServedElsewhere());
         };
     }
 }

@@ -39,6 +39,7 @@ public final class SettingsMapper {
                 .setAdmission(!settings.admission().automatic() ? null : new ledgerline.queue.v1.AutomaticAdmission(
                         settings.admission().perMinute(), settings.admission().maxActive(),
                         settings.admission().sessionDuration().toMillis()))
+                .setHoldWhileServedElsewhere(settings.holdWhileServedElsewhere() ? Boolean.TRUE : null)
                 .build();
     }
 
@@ -102,6 +103,7 @@ public final class SettingsMapper {
                 avro.getOrdering() == null ? Ordering.STRICT : toDomain(avro.getOrdering()),
                 avro.getAdmission() == null ? Admission.MANUAL : Admission.automatic(avro.getAdmission().getPerMinute(),
                         avro.getAdmission().getMaxActive(),
-                        Duration.ofMillis(avro.getAdmission().getSessionDurationMillis())));
+                        Duration.ofMillis(avro.getAdmission().getSessionDurationMillis())),
+                Boolean.TRUE.equals(avro.getHoldWhileServedElsewhere()));
     }
 }

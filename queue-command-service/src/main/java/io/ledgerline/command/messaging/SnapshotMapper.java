@@ -14,6 +14,7 @@ import io.ledgerline.queue.QueueSchedule;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.QueueState;
 import io.ledgerline.queue.QueueStatus;
+import io.ledgerline.queue.ServedElsewhere;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +76,10 @@ public class SnapshotMapper {
                 .setHeldUntil(e.heldUntil()).setAttempts(e.attempts()).setOrderKey(e.orderKey())
                 .setTransferTo(e.transferTo()).setType(e.details().type()).setExternalRef(e.details().externalRef())
                 .setPersonRef(e.details().personRef()).setMetadata(e.details().metadata())
-                .setAdmittedUntil(e.admittedUntil()).setAgingDue(e.agingDue()).build();
+                .setAdmittedUntil(e.admittedUntil()).setAgingDue(e.agingDue())
+                .setServedElsewhere(e.servedElsewhere().isEmpty() ? null : e.servedElsewhere().stream()
+                        .map(s -> new ledgerline.queue.v1.ServiceElsewhere(s.queueId(), s.entryId())).toList())
+                .build();
     }
 
     /** The state recorded by all parts of one checkpoint (the caller checks they are complete and of one sequence). */
@@ -92,7 +96,9 @@ public class SnapshotMapper {
                 entries.add(new Entry(e.getEntryId(), priority, e.getTicket(), EntryStatus.valueOf(e.getStatus()),
                         e.getJoinedAt(), number, e.getHeldUntil(), e.getAttempts(), orderKey, e.getAgingDue(),
                         new EntryDetails(e.getType(), e.getExternalRef(), e.getPersonRef(), e.getMetadata()),
-                        e.getTransferTo(), e.getAdmittedUntil()));
+                        e.getTransferTo(), e.getAdmittedUntil(), e.getServedElsewhere() == null ? List.of()
+                                : e.getServedElsewhere().stream()
+                                        .map(s -> new ServedElsewhere(s.getQueueId(), s.getEntryId())).toList()));
             }
         }
         return QueueState.restore(head.getQueueId(), head.getName(), head.getCapacity(), settings,

@@ -20,6 +20,8 @@ import io.ledgerline.queue.AdmitDueEntries;
 import io.ledgerline.queue.CommitLottery;
 import io.ledgerline.queue.CutOffLottery;
 import io.ledgerline.queue.DrawLottery;
+import io.ledgerline.queue.HoldForServiceElsewhere;
+import io.ledgerline.queue.ReturnFromServiceElsewhere;
 import io.ledgerline.queue.ExpireAdmissions;
 import io.ledgerline.queue.PromoteAgedEntries;
 import io.ledgerline.queue.ReleaseDueEntries;
@@ -84,6 +86,10 @@ public final class CommandFingerprint {
             case CommitLottery c -> fields("lottery", c.queueId(), c.lotteryId(), c.seedHash(), c.drawAt());
             case CutOffLottery c -> fields("lottery-cut", c.queueId());
             case DrawLottery c -> fields("lottery-draw", c.queueId(), c.lotteryId());
+            case HoldForServiceElsewhere c -> fields("hold-elsewhere", c.queueId(), c.personRef(),
+                    String.valueOf(c.service()));
+            case ReturnFromServiceElsewhere c -> fields("back-from-elsewhere", c.queueId(), c.personRef(),
+                    String.valueOf(c.service()));
         };
         return digest(content);
     }

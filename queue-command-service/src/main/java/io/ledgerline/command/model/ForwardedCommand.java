@@ -1,6 +1,7 @@
 package io.ledgerline.command.model;
 
 import io.ledgerline.queue.FieldLimits;
+import io.ledgerline.queue.PersonService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,12 @@ public final class ForwardedCommand {
 
     public static String settle(String causeId, String entryId) {
         return idFor(causeId, "settle", entryId);
+    }
+
+    /** The part, for one partition, of the hold or return of a person's entries that a service began or ended. */
+    public static String personService(String causeId, PersonService service, int partition) {
+        return idFor(causeId, service.started() ? "hold" : "return",
+                service.service().entryId() + ".p" + partition);
     }
 
     /** The join a group join tries in one of the group's queues. */

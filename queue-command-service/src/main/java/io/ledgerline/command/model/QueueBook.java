@@ -23,6 +23,8 @@ import io.ledgerline.queue.QueueDecider;
 import io.ledgerline.queue.QueueEvent;
 import io.ledgerline.queue.QueueState;
 import io.ledgerline.queue.QueueTimers;
+import io.ledgerline.queue.PersonHolds;
+import io.ledgerline.queue.PersonService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +47,7 @@ public final class QueueBook {
     private final Map<Integer, PartitionQueues> partitions = new HashMap<>();
     private final TimerIndex timers = new TimerIndex();
     private final TagIndex tags = new TagIndex();
+    private final PersonIndex people = new PersonIndex();
 
     /** A command the passing of time calls for, for a queue of the given partition. */
     public record DueCommand(int partition, QueueTimers.TimerCommand timer) {}
@@ -66,6 +69,11 @@ public final class QueueBook {
         queuesOf(partition).queues.add(state.queueId());
         reschedule(partition, state);
         tags.update(state.queueId(), state.settings().tags());
+        for (Entry entry : state.activeEntries()) {
+            if (entry.details().personRef() != null) {
+                people.add(entry.details().personRef(), state.queueId());
+            }
+        }
     }
 
     /**
@@ -83,6 +91,7 @@ public final class QueueBook {
         }
         QueueState state = QueueDecider.evolve(slot == null ? QueueDecider.initialState() : slot.state(), event);
         advance(partition, event.queueId(), slot, state, sequence, 1);
+        indexPerson(event);
     }
 
     /** Drops the queues of a partition this instance no longer owns. */
@@ -130,6 +139,26 @@ public final class QueueBook {
             }
         }
         return states;
+    }
+
+    /** The queues of one owned partition where the person has an active entry. */
+    public List<QueueState> statesOfPerson(int partition, String personRef) {
+        PartitionQueues queues = partitions.get(partition);
+        if (queues == null) {
+            return List.of();
+        }
+        List<QueueState> states = new ArrayList<>();
+        for (String queueId : people.queuesOf(personRef, this::hasEntriesOf)) {
+            if (queues.queues.contains(queueId)) {
+                states.add(slots.get(queueId).state());
+            }
+        }
+        return states;
+    }
+
+    private boolean hasEntriesOf(String personRef, String queueId) {
+        QueueSlot slot = slots.get(queueId);
+        return slot != null && slot.state().hasEntriesOf(personRef);
     }
 
     public Set<Integer> partitions() {
@@ -183,11 +212,18 @@ public final class QueueBook {
         long first = (slot == null ? 0 : slot.lastSequence()) + 1;
         long sequence = first - 1;
         List<SequencedEvent> sequenced = new ArrayList<>(events.size());
+        List<PersonService> services = List.of();
         String entryId = null;
         String redirectedTo = events.isEmpty() || !(events.get(0) instanceof EntryOverflowed overflowed)
                 ? null : overflowed.targetQueueId();
         for (QueueEvent event : events) {
+            Optional<PersonService> service = PersonHolds.serviceChange(state, event);
+            if (service.isPresent()) {
+                services = services.isEmpty() ? new ArrayList<>() : services;
+                services.add(service.get());
+            }
             state = QueueDecider.evolve(state, event);
+            indexPerson(event);
             sequenced.add(new SequencedEvent(++sequence, event));
             if (entryId == null) {
                 entryId = entryIdOf(event);
@@ -196,7 +232,13 @@ public final class QueueBook {
         advance(partition, queueId, slot, state, sequence, events.size());
         String entryNumber = numberOf(entryId, before, state);
         return new Handling(new CommandOutcome.Accepted(first, sequence, entryId, entryNumber, redirectedTo),
-                List.copyOf(sequenced));
+                List.copyOf(sequenced), List.copyOf(services));
+    }
+
+    private void indexPerson(QueueEvent event) {
+        if (event instanceof EntryJoined joined && joined.details().personRef() != null) {
+            people.add(joined.details().personRef(), joined.queueId());
+        }
     }
 
     private void advance(int partition, String queueId, QueueSlot slot, QueueState state, long sequence, int events) {

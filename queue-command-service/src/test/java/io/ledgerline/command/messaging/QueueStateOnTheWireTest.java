@@ -78,6 +78,30 @@ class QueueStateOnTheWireTest {
         assertThat(restored.lastAdmissionAt()).isNotNull();
     }
 
+    @Test
+    void an_entry_held_for_two_services_elsewhere_and_its_bulk_commands_come_back_equal() {
+        var pat = new io.ledgerline.queue.EntryDetails(null, null, "pat", Map.of());
+        var xray = new io.ledgerline.queue.ServedElsewhere("x-ray", "pat-x");
+        var lab = new io.ledgerline.queue.ServedElsewhere("lab", "pat-l");
+        Played played = play(new CreateQueue("q", "Desk", 5, QueueSettings.DEFAULT.holdingWhileServedElsewhere(true)),
+                new JoinQueue("q", "pat", Priority.NORMAL, T0, null, pat),
+                new io.ledgerline.queue.HoldForServiceElsewhere("q", "pat", xray),
+                new io.ledgerline.queue.HoldForServiceElsewhere("q", "pat", lab),
+                new io.ledgerline.queue.ReturnFromServiceElsewhere("q", "pat", lab));
+
+        QueueState restored = assertRoundTrips(played, 10);
+        assertThat(restored.entry("pat").orElseThrow().servedElsewhere()).containsExactly(xray);
+        assertThat(restored.settings().holdWhileServedElsewhere()).isTrue();
+        CommandMapper commands = new CommandMapper();
+        for (io.ledgerline.queue.BulkCommand bulk : List.of(new io.ledgerline.queue.HoldPersonEntries("pat", xray),
+                new io.ledgerline.queue.ReturnPersonEntries("pat", xray))) {
+            var envelope = commands.toAvro("c.hold.pat-x.p3", null, "it", T0, bulk, 3);
+            assertThat(commands.isBulk(envelope)).isTrue();
+            assertThat(envelope.getQueueId()).isEqualTo("partition-3");
+            assertThat(commands.toBulk(envelope)).isEqualTo(bulk);
+        }
+    }
+
     private record Played(QueueState state, List<QueueEvent> log) {}
 
     /** Decides each command (each must be accepted) and applies its events. */

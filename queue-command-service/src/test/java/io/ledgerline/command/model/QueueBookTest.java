@@ -180,6 +180,45 @@ class QueueBookTest {
         assertThat(book.statesTagged(1, List.of("north"))).isEmpty();
     }
 
+    @Test
+    void a_call_and_the_end_of_a_service_name_the_person_and_the_persons_queues_are_found_on_their_partition() {
+        QueueBook book = new QueueBook();
+        var pat = new io.ledgerline.queue.EntryDetails(null, null, "pat", Map.of());
+        book.decide(0, new CreateQueue("desk", "Desk", 5));
+        book.decide(0, new CreateQueue("lab", "Lab", 5));
+        book.decide(1, new CreateQueue("x-ray", "X-ray", 5));
+        book.decide(0, new JoinQueue("lab", "ann", Priority.NORMAL, T0));
+        for (String queue : List.of("desk", "lab")) {
+            book.decide(0, new JoinQueue(queue, "pat-" + queue, Priority.NORMAL, T0, null, pat));
+        }
+        book.decide(1, new JoinQueue("x-ray", "pat-x", Priority.NORMAL, T0, null, pat));
+
+        var desk = new io.ledgerline.queue.ServedElsewhere("desk", "pat-desk");
+        assertThat(book.decide(0, new CallNext("desk", T0.plusSeconds(1))).services())
+                .containsExactly(new io.ledgerline.queue.PersonService("pat", desk, true));
+        assertThat(book.decide(0, new io.ledgerline.queue.CompleteEntry("desk", "pat-desk", T0.plusSeconds(9)))
+                .services()).containsExactly(new io.ledgerline.queue.PersonService("pat", desk, false));
+        assertThat(book.decide(0, new CallNext("lab", T0.plusSeconds(10))).services()).isEmpty(); // ann, first in the lab
+        assertThat(book.statesOfPerson(0, "pat")).extracting(s -> s.queueId()).containsExactly("lab");
+        assertThat(book.statesOfPerson(1, "pat")).extracting(s -> s.queueId()).containsExactly("x-ray");
+        assertThat(book.statesOfPerson(0, "sam")).isEmpty();
+    }
+
+    @Test
+    void the_person_index_forgets_queues_people_left_on_lookup_and_in_its_sweeps() {
+        PersonIndex index = new PersonIndex();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            index.add("p" + i, "q");
+            if (i % 10 == 0) {
+                present.add("p" + i);
+            }
+        }
+        assertThat(index.queuesOf("p1", (person, queue) -> present.contains(person))).isEmpty();
+        assertThat(index.size()).as("swept: only the people still there").isEqualTo(present.size());
+        assertThat(index.queuesOf("p10", (person, queue) -> present.contains(person))).containsExactly("q");
+    }
+
     private static io.ledgerline.queue.QueueSettings tagged(String... tags) {
         return new io.ledgerline.queue.QueueSettings(List.of(tags), "", 0, null, io.ledgerline.queue.RetryPolicy.DEFAULT);
     }

@@ -13,7 +13,11 @@ import io.ledgerline.command.model.SequencedEvent;
 import io.ledgerline.schemas.RegistryCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.ledgerline.queue.BulkCommand;
 import io.ledgerline.queue.EntryOverflowed;
+import io.ledgerline.queue.HoldPersonEntries;
+import io.ledgerline.queue.PersonService;
+import io.ledgerline.queue.ReturnPersonEntries;
 import io.ledgerline.queue.EntryTransferStarted;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.SettleTransfer;
@@ -66,6 +70,24 @@ public class Appender {
                 default -> {
                 }
             }
+        }
+        for (PersonService service : handling.services()) {
+            tellEveryPartition(service, envelope, now, batch);
+        }
+    }
+
+    /**
+     * The person may have entries in queues on any partition, and only each partition's owner knows which: the hold
+     * (or return) goes to every partition, as a bulk command each owner decides for the person's queues it holds.
+     */
+    private void tellEveryPartition(PersonService service, QueueCommandEnvelope cause, Instant now, Batch batch) {
+        BulkCommand command = service.started() ? new HoldPersonEntries(service.personRef(), service.service())
+                : new ReturnPersonEntries(service.personRef(), service.service());
+        for (int partition = 0; partition < batch.partitionCount(); partition++) {
+            var bulk = commands.toAvro(ForwardedCommand.personService(cause.getCommandId(), service, partition), null,
+                    cause.getActor(), now, command, partition);
+            batch.send(new ProducerRecord<>(topics.commands(), partition, bulk.getQueueId(),
+                    codec.encode(topics.commands(), bulk)));
         }
     }
 

@@ -17,8 +17,9 @@ import ledgerline.queue.v1.QueueCommandEnvelope;
 import org.jboss.logging.Logger;
 
 /**
- * Decides a command about every selected queue of one partition (an emergency stop by tags, ...): the book gives the
- * partition's queues carrying the selector's tags, the domain says what each needs; each needed command is decided
+ * Decides a command about every selected queue of one partition (an emergency stop by tags, a hold of a person's
+ * entries, ...): the book gives the partition's queues carrying the selector's tags or holding the person's entries,
+ * the domain says what each needs; each needed command is decided
  * like a single one and its events go to that queue's history. One result, for the partition, lists what became of each
  * selected queue. All of it lands in the batch's one transaction.
  */
@@ -51,7 +52,7 @@ public class BulkDecider {
         List<String> changed = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<CommandOutcome.QueueFailure> failed = new ArrayList<>();
-        for (QueueState queue : batch.book().statesTagged(partition, bulk.selector().tags())) {
+        for (QueueState queue : selected(partition, bulk, batch)) {
             Optional<BulkControl.Step> step = BulkControl.stepFor(bulk, queue);
             if (step.isEmpty()) {
                 continue;
@@ -78,5 +79,12 @@ public class BulkDecider {
         }
         appender.result(partition, envelope, batch, new CommandOutcome.BulkApplied(changed, unchanged, failed), false,
                 null, "bulk");
+    }
+
+    private static List<QueueState> selected(int partition, BulkCommand bulk, Batch batch) {
+        return switch (bulk) {
+            case BulkCommand.ByTags c -> batch.book().statesTagged(partition, c.selector().tags());
+            case BulkCommand.ByPerson c -> batch.book().statesOfPerson(partition, c.personRef());
+        };
     }
 }
