@@ -105,7 +105,8 @@ public class BulkStop {
 
     private static HttpRequest request(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + System.getenv().getOrDefault("LEDGERLINE_TOKEN", ""))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static HttpResponse<String> send(HttpClient http, String url, String body) throws Exception {

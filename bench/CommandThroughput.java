@@ -962,6 +962,7 @@ public class CommandThroughput {
      * single event-loop context: every request starts there and every answer is handled there.
      */
     static final class Http implements AutoCloseable {
+        static final String BEARER = "Bearer " + System.getenv().getOrDefault("LEDGERLINE_TOKEN", "");
         final Vertx vertx;
         private final HttpClient client;
         private final Context context;
@@ -979,7 +980,8 @@ public class CommandThroughput {
         }
 
         Future<Reply> send(HttpMethod method, String url, String json) {
-            RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setIdleTimeout(30_000);
+            RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setIdleTimeout(30_000)
+                    .putHeader("Authorization", BEARER); // ./ledgerline bench issues it (LEDGERLINE_TOKEN)
             if (json != null) {
                 options.putHeader("Content-Type", JSON);
             }

@@ -130,7 +130,8 @@ public class JoinLatency {
 
     private static HttpRequest post(String url, String json) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + System.getenv().getOrDefault("LEDGERLINE_TOKEN", ""))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {

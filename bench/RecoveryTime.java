@@ -54,7 +54,7 @@ public class RecoveryTime {
             awaitReady(http, base);
             String queue = "bench-recovery-" + UUID.randomUUID();
             HttpRequest create = HttpRequest.newBuilder(URI.create(base + "/queues")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + System.getenv().getOrDefault("LEDGERLINE_TOKEN", "")).POST(HttpRequest.BodyPublishers.ofString(
                             "{\"queueId\":\"" + queue + "\",\"name\":\"recovery\",\"capacity\":1000000}")).build();
             if (send(http, create).statusCode() != 201) {
                 throw new IllegalStateException("could not create queue " + queue);
@@ -159,7 +159,8 @@ public class RecoveryTime {
 
     private static HttpRequest post(String url, String key, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + System.getenv().getOrDefault("LEDGERLINE_TOKEN", ""))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         return (key == null ? request : request.header("Idempotency-Key", key)).build();
     }
 

@@ -4,6 +4,7 @@
 # are called every ~1.5 s to one of four desks (each called patient is completed ~1 s later). Keeps the waiting count
 # roughly between 10 and 30.
 #   deploy/demo.sh [queueId] [command service url] [projection service url]
+# with LEDGERLINE_TOKEN an operator's (or admin's) token: ./ledgerline up issues one for it.
 # 409 answers (empty queue, duplicate, ...) are part of normal life and only logged.
 set -uo pipefail
 
@@ -23,7 +24,7 @@ log() { printf '%s %s\n' "$(date '+%T')" "$*"; }
 # send <method> <path> [json] -> prints "<status> <body>"
 send() {
   local out
-  out=$(curl -sS --max-time 5 -X "$1" -H 'Content-Type: application/json' ${3:+--data "$3"} \
+  out=$(curl -sS --max-time 5 -X "$1" -H 'Content-Type: application/json' -H "Authorization: Bearer ${LEDGERLINE_TOKEN:-}" ${3:+--data "$3"} \
     -w '\n%{http_code}' "$COMMAND_URL$2" 2>&1) || { printf '000 %s' "${out//$'\n'/ }"; return 0; }
   printf '%s %s' "${out##*$'\n'}" "${out%$'\n'*}"
 }
@@ -46,7 +47,7 @@ random_priority() {
 local_waiting=0
 waiting_count() {
   local body n
-  body=$(curl -fsS --max-time 0.5 "$PROJECTION_URL/queues/$QUEUE" 2>/dev/null) || { echo "$local_waiting"; return; }
+  body=$(curl -fsS --max-time 0.5 -H "Authorization: Bearer ${LEDGERLINE_TOKEN:-}" "$PROJECTION_URL/queues/$QUEUE" 2>/dev/null) || { echo "$local_waiting"; return; }
   n=$(json_field waitingCount "$body")
   [[ "$n" =~ ^[0-9]+$ ]] && echo "$n" || echo "$local_waiting"
 }

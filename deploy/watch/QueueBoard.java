@@ -67,7 +67,7 @@ public class QueueBoard {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).header("Authorization", "Bearer " + System.getenv().getOrDefault("LEDGERLINE_TOKEN", "")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -33,6 +33,8 @@ final class Workload {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
     private static final String[] PRIORITIES = {"URGENT", "HIGH", "NORMAL", "NORMAL", "LOW"};
+    /** The clients act as an admin (they create queues too): the harness is about faults, not access. */
+    private final String token = adminToken();
 
     private final List<CommandServiceNode> nodes;
     private final List<String> queues;
@@ -159,7 +161,7 @@ final class Workload {
             CommandServiceNode node = nodes.get(random.nextInt(nodes.size()));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
                     .timeout(Duration.ofSeconds(4)).header("Idempotency-Key", key)
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
             sent.incrementAndGet();
@@ -220,4 +222,15 @@ final class Workload {
             return called.isEmpty() ? null : called.get(random.nextInt(called.size()));
         }
     }
+
+    private static String adminToken() {
+        try {
+            return io.ledgerline.access.TokenIssuer.local().issue("fault-harness", io.ledgerline.access.Role.ADMIN,
+                    null, Duration.ofHours(4), java.time.Instant.now());
+        } catch (Exception e) {
+            throw new IllegalStateException("no token key (run ./ledgerline up or set LEDGERLINE_JWT_PRIVATE_KEY): "
+                    + e.getMessage(), e);
+        }
+    }
+
 }

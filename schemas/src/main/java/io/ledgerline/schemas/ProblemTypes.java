@@ -18,6 +18,13 @@ public final class ProblemTypes {
         return PREFIX + reason.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The whole problem body, for answers written below the REST layer (an HTTP filter, a route handler). */
+    public static String body(int status, String reason, String detail) {
+        return "{\"type\":" + JsonText.quote(type(reason)) + ",\"title\":" + JsonText.quote(title(reason))
+                + ",\"status\":" + status + ",\"detail\":" + JsonText.quote(detail) + ",\"reason\":"
+                + JsonText.quote(reason) + "}";
+    }
+
     public static String title(String reason) {
         String words = reason.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

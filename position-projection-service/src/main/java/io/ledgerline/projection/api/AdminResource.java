@@ -3,6 +3,7 @@ package io.ledgerline.projection.api;
 import java.time.Duration;
 import java.util.function.Function;
 
+import io.ledgerline.access.Permission;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,11 +30,14 @@ public class AdminResource {
     private final KafkaClientService kafka;
     private final ProjectionRebuilder rebuilder;
     private final ProjectionStatus status;
+    private final Caller caller;
 
-    public AdminResource(KafkaClientService kafka, ProjectionRebuilder rebuilder, ProjectionStatus status) {
+    public AdminResource(KafkaClientService kafka, ProjectionRebuilder rebuilder, ProjectionStatus status,
+                         Caller caller) {
         this.kafka = kafka;
         this.rebuilder = rebuilder;
         this.status = status;
+        this.caller = caller;
     }
 
     /** Stop, wipe both stores, replay the events topic from the beginning. Answers once the replay has started. */
@@ -41,6 +45,7 @@ public class AdminResource {
     @Path("/rebuild")
     @Blocking
     public Response rebuild() {
+        caller.require(Permission.ADMINISTER, null);
         if (status.haltReason().isPresent()) {
             // The consumer is gone; wiping (markers included) makes the next start replay the log.
             rebuilder.wipe();

@@ -20,6 +20,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "ENTRY_NOT_FOUND", "No entry " + entryId + " in queue " + queueId);
     }
 
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(401, "UNAUTHENTICATED", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "FORBIDDEN", detail);
+    }
+
     public static ProblemException invalidRequest(String detail) {
         return new ProblemException(400, "INVALID_REQUEST", detail);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.ledgerline.access.Permission;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,10 +31,12 @@ public class QueueGroupResource {
     private final PgGroupLoads loads;
     private final RedisPositionStore redis;
     private final Clock clock = Clock.systemUTC();
+    private final Caller caller;
 
-    public QueueGroupResource(PgGroupLoads loads, RedisPositionStore redis) {
+    public QueueGroupResource(PgGroupLoads loads, RedisPositionStore redis, Caller caller) {
         this.loads = loads;
         this.redis = redis;
+        this.caller = caller;
     }
 
     /**
@@ -49,6 +52,7 @@ public class QueueGroupResource {
 
     @GET
     public Uni<GroupResponse> group(@PathParam("groupId") String groupId, @QueryParam("entryId") String entryId) {
+        caller.require(Permission.READ, null);
         Uni<String> entryIn = entryId == null || entryId.isBlank() ? Uni.createFrom().nullItem()
                 : loads.queueHolding(groupId, entryId).map(found -> found.orElse(null));
         return loads.of(groupId, clock.instant(), RATE_WINDOW).flatMap(queues -> {

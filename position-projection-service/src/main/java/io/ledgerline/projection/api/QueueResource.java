@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.DefaultValue;
+import io.ledgerline.access.Permission;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,15 +30,18 @@ public class QueueResource {
     private final PgReadModel postgres;
     private final RedisPositionStore redis;
     private final ProjectionConfig config;
+    private final Caller caller;
 
-    public QueueResource(PgReadModel postgres, RedisPositionStore redis, ProjectionConfig config) {
+    public QueueResource(PgReadModel postgres, RedisPositionStore redis, ProjectionConfig config, Caller caller) {
         this.postgres = postgres;
         this.redis = redis;
         this.config = config;
+        this.caller = caller;
     }
 
     @GET
     public Uni<QueueResponse> queue(@PathParam("queueId") String queueId) {
+        caller.require(Permission.READ, queueId);
         return postgres.queue(queueId).flatMap(found -> {
             var queue = found.orElseThrow(() -> ProblemException.queueNotFound(queueId));
             return redis.waitingCount(queueId).map(waiting -> new QueueResponse(queue.queueId(), queue.name(),
@@ -49,6 +53,7 @@ public class QueueResource {
     @GET
     @Path("/entries/{entryId}")
     public Uni<EntryResponse> entry(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId) {
+        caller.require(Permission.READ, queueId);
         return postgres.entry(queueId, entryId).flatMap(found -> {
             EntryView entry = found.orElseThrow(() -> ProblemException.entryNotFound(queueId, entryId));
             if (entry.status() != EntryStatus.WAITING) {
@@ -65,6 +70,7 @@ public class QueueResource {
     public Uni<List<EntryResponse>> entries(@PathParam("queueId") String queueId,
             @QueryParam("status") @DefaultValue("WAITING") String statusName,
             @QueryParam("limit") @DefaultValue("50") int limit) {
+        caller.require(Permission.READ, queueId);
         if (limit < 1 || limit > config.maxPageSize()) {
             throw ProblemException.invalidRequest("limit must be between 1 and " + config.maxPageSize());
         }

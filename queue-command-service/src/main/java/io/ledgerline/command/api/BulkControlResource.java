@@ -1,8 +1,8 @@
 package io.ledgerline.command.api;
 
-import static io.ledgerline.command.api.RequestChecks.ACTOR;
 import static io.ledgerline.command.api.RequestChecks.KEY;
 
+import io.ledgerline.access.Permission;
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.messaging.submit.SubmittedCommand;
 import io.ledgerline.command.model.CommandOutcome;
@@ -43,30 +43,32 @@ public class BulkControlResource {
 
     private final CommandSubmitter submitter;
     private final Clock clock;
+    private final Caller caller;
 
-    public BulkControlResource(CommandSubmitter submitter, Clock clock) {
+    public BulkControlResource(CommandSubmitter submitter, Clock clock, Caller caller) {
         this.submitter = submitter;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @POST
     @Path("emergency-stop")
-    public Uni<Map<String, Object>> emergencyStop(TagSelectorRequest request, @HeaderParam(KEY) String key,
-                                                  @HeaderParam(ACTOR) String actor) {
+    public Uni<Map<String, Object>> emergencyStop(TagSelectorRequest request, @HeaderParam(KEY) String key) {
+        String who = caller.actor(Permission.ADMINISTER, null);
         RequestChecks.body(request, "{\"tags\": [...], \"reason\"}");
         var command = new EmergencyStopByTags(selector(request), RequestChecks.trimmed(request.reason()));
-        return send(command, key, actor, "stopped", "alreadyStopped");
+        return send(command, key, who, "stopped", "alreadyStopped");
     }
 
     @POST
     @Path("resume")
-    public Uni<Map<String, Object>> resume(TagSelectorRequest request, @HeaderParam(KEY) String key,
-                                           @HeaderParam(ACTOR) String actor) {
+    public Uni<Map<String, Object>> resume(TagSelectorRequest request, @HeaderParam(KEY) String key) {
+        String who = caller.actor(Permission.ADMINISTER, null);
         RequestChecks.body(request, "{\"tags\": [...]}");
-        return send(new ResumeByTags(selector(request)), key, actor, "resumed", "notStopped");
+        return send(new ResumeByTags(selector(request)), key, who, "resumed", "notStopped");
     }
 
-    private Uni<Map<String, Object>> send(BulkCommand.ByTags command, String key, String actor, String changedName,
+    private Uni<Map<String, Object>> send(BulkCommand.ByTags command, String key, String who, String changedName,
                                           String unchangedName) {
         String problem = BulkControl.problem(command);
         if (problem != null) {
@@ -77,7 +79,6 @@ public class BulkControlResource {
             throw new ProblemException(400, "INVALID_REQUEST", KEY + " of a bulk command is at most " + KEY_MAX
                     + " characters");
         }
-        String who = RequestChecks.actor(ACTOR, actor);
         Instant now = clock.instant();
         long started = System.nanoTime();
         return Uni.createFrom().item(submitter::partitionCount)

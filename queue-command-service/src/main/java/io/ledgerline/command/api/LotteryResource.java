@@ -1,9 +1,9 @@
 package io.ledgerline.command.api;
 
-import static io.ledgerline.command.api.RequestChecks.ACTOR;
 import static io.ledgerline.command.api.RequestChecks.KEY;
 import static io.ledgerline.command.api.RequestChecks.body;
 
+import io.ledgerline.access.Permission;
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.model.CommandOutcome;
 import io.ledgerline.command.model.LotterySeeds;
@@ -31,16 +31,19 @@ public class LotteryResource {
     private final CommandSubmitter submitter;
     private final LotterySeeds seeds;
     private final Clock clock;
+    private final Caller caller;
 
-    public LotteryResource(CommandSubmitter submitter, LotterySeeds seeds, Clock clock) {
+    public LotteryResource(CommandSubmitter submitter, LotterySeeds seeds, Clock clock, Caller caller) {
         this.submitter = submitter;
         this.seeds = seeds;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @POST
     public Uni<Response> commit(@PathParam("queueId") String queueId, LotteryRequest request,
-                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.OPERATE, queueId);
         body(request, "{\"drawAt\": an ISO-8601 instant}");
         String lotteryId = "lottery-" + RequestChecks.idFromKey(queueId, key);
         String commitment = seeds.commitmentFor(queueId, lotteryId).orElseThrow(() -> new ProblemException(503,

@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * A command ready to travel: named after the Idempotency-Key (or at random), stamped with who and when, and checked
+ * A command ready to travel: named after the Idempotency-Key (or at random), stamped with who (the verified caller)
+ * and when, and checked
  * against the domain's limits before anything is sent.
  */
 record PreparedCommand<C extends QueueCommand>(String commandId, String actor, Instant at, C command) {
@@ -17,7 +18,7 @@ record PreparedCommand<C extends QueueCommand>(String commandId, String actor, I
     static <C extends QueueCommand> PreparedCommand<C> of(String key, String actor, Clock clock,
                                                           Function<Instant, C> command) {
         Instant now = clock.instant();
-        return new PreparedCommand<>(RequestChecks.commandId(key), RequestChecks.actor(RequestChecks.ACTOR, actor), now,
+        return new PreparedCommand<>(RequestChecks.commandId(key), actor, now,
                 RequestChecks.wellFormed(command.apply(now)));
     }
 

@@ -15,7 +15,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Problem.response(e.status(), e.reason(), e.getMessage(), e.commandId());
+        Response response = Problem.response(e.status(), e.reason(), e.getMessage(), e.commandId());
+        return e.status() == 401
+                ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build() : response;
     }
 
     @ServerExceptionMapper

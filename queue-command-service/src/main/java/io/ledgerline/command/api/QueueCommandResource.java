@@ -1,6 +1,5 @@
 package io.ledgerline.command.api;
 
-import static io.ledgerline.command.api.RequestChecks.ACTOR;
 import static io.ledgerline.command.api.RequestChecks.KEY;
 import static io.ledgerline.command.api.RequestChecks.body;
 import static io.ledgerline.command.api.RequestChecks.capacity;
@@ -8,6 +7,7 @@ import static io.ledgerline.command.api.RequestChecks.idFromKey;
 import static io.ledgerline.command.api.RequestChecks.priority;
 import static io.ledgerline.command.api.RequestChecks.trimmed;
 
+import io.ledgerline.access.Permission;
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.messaging.submit.SubmittedCommand;
 import io.ledgerline.queue.CallNext;
@@ -65,14 +65,17 @@ public class QueueCommandResource {
 
     private final CommandSubmitter submitter;
     private final Clock clock;
+    private final Caller caller;
 
-    public QueueCommandResource(CommandSubmitter submitter, Clock clock) {
+    public QueueCommandResource(CommandSubmitter submitter, Clock clock, Caller caller) {
         this.submitter = submitter;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @POST
-    public Uni<Response> create(CreateQueueRequest request, @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+    public Uni<Response> create(CreateQueueRequest request, @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.ADMINISTER, null);
         body(request, "{\"queueId\", \"name\", \"capacity\"}");
         var command = new CreateQueue(request.queueId(), trimmed(request.name()), capacity(request.capacity()),
                 SettingsRequest.toDomain(request.settings()));
@@ -83,7 +86,8 @@ public class QueueCommandResource {
     @PUT
     @Path("{queueId}")
     public Uni<Response> configure(@PathParam("queueId") String queueId, ConfigureQueueRequest request,
-                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                   @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.ADMINISTER, queueId);
         body(request, "{\"name\", \"capacity\"}");
         var command = new ConfigureQueue(queueId, trimmed(request.name()), capacity(request.capacity()),
                 SettingsRequest.toDomain(request.settings()));
@@ -97,7 +101,8 @@ public class QueueCommandResource {
     @POST
     @Path("{queueId}/entries")
     public Uni<Response> join(@PathParam("queueId") String queueId, JoinQueueRequest request,
-                              @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                              @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.JOIN, queueId);
         String entryId = request != null && request.entryId() != null ? request.entryId() : idFromKey(queueId, key);
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         Instant scheduledAt = request == null ? null : request.scheduledAt();
@@ -127,7 +132,8 @@ public class QueueCommandResource {
     @POST
     @Path("{queueId}/entries/batch")
     public Uni<Response> joinBatch(@PathParam("queueId") String queueId, JoinBatchRequest request,
-                                   @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                   @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.JOIN, queueId);
         body(request, "{\"entries\": [{\"entryId\"?, \"priority\"?, \"scheduledAt\"?, …}]}");
         List<JoinQueueRequest> entries = RequestChecks.withoutNulls("entries", request.entries());
         List<String> ids = new ArrayList<>(entries.size());
@@ -149,14 +155,16 @@ public class QueueCommandResource {
     @DELETE
     @Path("{queueId}/entries/{entryId}")
     public Uni<Response> leave(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
-                               @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                               @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.JOIN, queueId);
         return send(key, actor, now -> new LeaveQueue(queueId, entryId));
     }
 
     @POST
     @Path("{queueId}/call-next")
     public Uni<Response> callNext(@PathParam("queueId") String queueId, CallNextRequest request,
-                                  @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                  @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.SERVE, queueId);
         String counter = request == null ? null : trimmed(request.counter());
         return send(key, actor, now -> new CallNext(queueId, now, counter));
     }
@@ -166,7 +174,8 @@ public class QueueCommandResource {
     @Path("{queueId}/entries/{entryId}/{outcome: complete|no-show|requeue}")
     public Uni<Response> settle(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
                                 @PathParam("outcome") String outcome,
-                                @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                @HeaderParam(KEY) String key) {
+        String actor = caller.actor("requeue".equals(outcome) ? Permission.OPERATE : Permission.SERVE, queueId);
         return send(key, actor, now -> switch (outcome) {
             case "complete" -> new CompleteEntry(queueId, entryId, now);
             case "no-show" -> new MarkNoShow(queueId, entryId);
@@ -179,7 +188,8 @@ public class QueueCommandResource {
     @POST
     @Path("{queueId}/entries/{entryId}/fail")
     public Uni<Response> fail(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
-                              ReasonRequest request, @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                              ReasonRequest request, @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.SERVE, queueId);
         String reason = request == null ? null : trimmed(request.reason());
         return send(key, actor, now -> new FailEntry(queueId, entryId, reason, now));
     }
@@ -188,7 +198,8 @@ public class QueueCommandResource {
     @Path("{queueId}/entries/{entryId}/priority")
     public Uni<Response> changePriority(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
                                         ChangePriorityRequest request,
-                                        @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                        @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.OPERATE, queueId);
         body(request, "{\"priority\", \"justification\"}");
         var command = new ChangePriority(queueId, entryId, priority(request.priority(), null),
                 trimmed(request.justification()));
@@ -199,7 +210,8 @@ public class QueueCommandResource {
     @Path("{queueId}/entries/{entryId}/transfer")
     public Uni<Response> transfer(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
                                   TransferEntryRequest request,
-                                  @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                  @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.OPERATE, queueId);
         body(request, "{\"targetQueueId\", \"justification\"}");
         var command = new TransferEntry(queueId, entryId, request.targetQueueId(), trimmed(request.justification()));
         return send(key, actor, now -> command, (commandId, queue, submitted) ->
@@ -209,7 +221,8 @@ public class QueueCommandResource {
     @POST
     @Path("{queueId}/pause")
     public Uni<Response> pause(@PathParam("queueId") String queueId, ReasonRequest request,
-                               @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                               @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.OPERATE, queueId);
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         return send(key, actor, now -> new PauseQueue(queueId, reason));
     }
@@ -218,7 +231,8 @@ public class QueueCommandResource {
     @POST
     @Path("{queueId}/{transition: resume|wake|open|close}")
     public Uni<Response> transition(@PathParam("queueId") String queueId, @PathParam("transition") String transition,
-                                    @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                    @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.OPERATE, queueId);
         QueueCommand command = switch (transition) {
             case "resume" -> new ResumeQueue(queueId);
             case "wake" -> new WakeQueue(queueId);
@@ -232,7 +246,8 @@ public class QueueCommandResource {
     @POST
     @Path("{queueId}/sleep")
     public Uni<Response> sleep(@PathParam("queueId") String queueId, SleepRequest request,
-                               @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                               @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.OPERATE, queueId);
         body(request, "{\"until\": an ISO-8601 instant}");
         return send(key, actor, now -> new SleepQueue(queueId, request.until(), now));
     }
@@ -241,7 +256,8 @@ public class QueueCommandResource {
     @PUT
     @Path("{queueId}/schedule")
     public Uni<Response> schedule(@PathParam("queueId") String queueId, ScheduleRequest request,
-                                  @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                  @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.OPERATE, queueId);
         body(request, "{\"opensAt\"?: an ISO-8601 instant, \"closesAt\"?: an ISO-8601 instant}");
         return send(key, actor, now -> new ScheduleQueue(queueId, request.opensAt(), request.closesAt(), now));
     }
@@ -249,7 +265,8 @@ public class QueueCommandResource {
     @POST
     @Path("{queueId}/emergency-stop")
     public Uni<Response> emergencyStop(@PathParam("queueId") String queueId, ReasonRequest request,
-                                       @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                                       @HeaderParam(KEY) String key) {
+        String actor = caller.actor(Permission.ADMINISTER, queueId);
         String reason = request == null ? null : trimmed(request.reason());
         return send(key, actor, now -> new EmergencyStopQueue(queueId, reason));
     }

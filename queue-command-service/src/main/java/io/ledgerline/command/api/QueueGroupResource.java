@@ -1,10 +1,10 @@
 package io.ledgerline.command.api;
 
-import static io.ledgerline.command.api.RequestChecks.ACTOR;
 import static io.ledgerline.command.api.RequestChecks.KEY;
 import static io.ledgerline.command.api.RequestChecks.idFromKey;
 import static io.ledgerline.command.api.RequestChecks.priority;
 
+import io.ledgerline.access.Permission;
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.model.CommandOutcome;
 import io.ledgerline.command.model.ForwardedCommand;
@@ -49,23 +49,25 @@ public class QueueGroupResource {
     private final CommandSubmitter submitter;
     private final GroupLoads loads;
     private final Clock clock;
+    private final Caller caller;
 
-    public QueueGroupResource(CommandSubmitter submitter, GroupLoads loads, Clock clock) {
+    public QueueGroupResource(CommandSubmitter submitter, GroupLoads loads, Clock clock, Caller caller) {
         this.submitter = submitter;
         this.loads = loads;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @POST
     @Path("{groupId}/entries")
     public Uni<Response> join(@PathParam("groupId") String groupId, JoinQueueRequest request,
-                              @HeaderParam(KEY) String key, @HeaderParam(ACTOR) String actor) {
+                              @HeaderParam(KEY) String key) {
+        String who = caller.actor(Permission.JOIN, null);
         String problem = FieldLimits.id("groupId", groupId);
         if (problem != null) {
             throw new ProblemException(400, "INVALID_REQUEST", problem);
         }
         String commandId = RequestChecks.commandId(key);
-        String who = RequestChecks.actor(ACTOR, actor);
         String entryId = request != null && request.entryId() != null ? request.entryId() : idFromKey(groupId, key);
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         EntryDetails details = request == null ? EntryDetails.NONE : request.details();
@@ -73,7 +75,7 @@ public class QueueGroupResource {
         java.util.function.Function<String, JoinQueue> joinIn = queueId -> new JoinQueue(queueId, entryId, priority, now,
                 request == null ? null : request.scheduledAt(), details);
         RequestChecks.wellFormed(joinIn.apply(groupId)); // bad input is refused before any queue is asked
-        return loads.of(groupId, entryId)
+        return loads.of(groupId, entryId, caller.bearerToken())
                 .onFailure().transform(e -> new ProblemException(503, "GROUP_LOADS_UNAVAILABLE", "the loads of group "
                         + groupId + " could not be read from the position projection: " + e.getMessage()))
                 .flatMap(group -> {

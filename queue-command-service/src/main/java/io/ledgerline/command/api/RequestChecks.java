@@ -20,8 +20,6 @@ final class RequestChecks {
 
     /** The header that names a command, so that a retry is the same command. */
     static final String KEY = "Idempotency-Key";
-    /** The header that names who acts, for the audit trail. */
-    static final String ACTOR = "X-Ledgerline-Actor";
 
     private RequestChecks() {}
 
@@ -58,12 +56,6 @@ final class RequestChecks {
     /** Free text as written, trimmed; null stays null so the domain can say it is required. */
     static String trimmed(String value) {
         return value == null ? null : value.strip();
-    }
-
-    static String actor(String header, String value) {
-        return value == null || value.isBlank()
-                ? "rest:anonymous"
-                : valid(value.strip(), FieldLimits.optionalText(header, value.strip(), FieldLimits.ACTOR_MAX));
     }
 
     static int capacity(Integer capacity) {

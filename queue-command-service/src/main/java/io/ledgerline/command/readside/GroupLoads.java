@@ -37,9 +37,11 @@ public class GroupLoads {
         this.projectionUrl = config.command().projectionUrl();
     }
 
-    public Uni<Group> of(String groupId, String entryId) {
+    /** The group's loads, read with the caller's own token: the projection decides what it may read. */
+    public Uni<Group> of(String groupId, String entryId, String bearerToken) {
         URI uri = URI.create(projectionUrl + "/queue-groups/" + encode(groupId) + "?entryId=" + encode(entryId));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + bearerToken).GET().build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(response -> {
                     if (response.statusCode() != 200) {

@@ -105,6 +105,11 @@ final class BadInput {
                 validBody(endpoint));
     }
 
+    /** Tokens no stack issued: garbage, unsigned, signed by nobody, another scheme. */
+    private static final java.util.List<String> BAD_TOKENS = java.util.List.of("Bearer x",
+            "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJtZSJ9.",
+            "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZSIsImdyb3VwcyI6WyJhZG1pbiJdfQ.c2lnbmF0dXJl", "Basic YTpi");
+
     private Case badHeader(Endpoint endpoint) {
         Map<String, String> headers = json();
         String what;
@@ -113,8 +118,8 @@ final class BadInput {
             headers.put("Idempotency-Key", key);
             what = "Idempotency-Key '" + shorten(key) + "'";
         } else {
-            headers.put("X-Ledgerline-Actor", "a".repeat(201 + random.nextInt(500)));
-            what = "actor too long";
+            headers.put("Authorization", pick(BAD_TOKENS));
+            what = "a bearer token that does not verify";
         }
         // The body must be invalid too where the request would otherwise be a valid command (call-next, resume…):
         // a bad header alone already makes every one of these a 400.

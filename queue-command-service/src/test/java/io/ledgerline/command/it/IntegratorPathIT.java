@@ -36,6 +36,12 @@ class IntegratorPathIT {
         });
         assertThat(resultOf(missing).getOutcome()).isInstanceOfSatisfying(CommandRejected.class,
                 r -> assertThat(r.getReason()).isEqualTo("DUPLICATE_ENTRY"));
+
+        // The record claims an actor; nothing vouches for it, so the events name nobody known instead.
+        var events = TopicProbe.<ledgerline.queue.v1.QueueEventEnvelope>readAvro(TopicProbe.topic("events"), queue,
+                found -> found.size() >= 2, Duration.ofSeconds(20));
+        assertThat(events).extracting(ledgerline.queue.v1.QueueEventEnvelope::getActor)
+                .containsOnly("topic:unauthenticated");
     }
 
     @Test

@@ -34,6 +34,7 @@ class OverloadIT {
             HttpRequest join = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
                             + "/queues/" + queue + "/entries"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + AdminTokenForRestAssured.admin())
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
             calls.add(http.sendAsync(join, HttpResponse.BodyHandlers.ofString()));

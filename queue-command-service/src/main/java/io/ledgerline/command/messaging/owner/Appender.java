@@ -1,6 +1,7 @@
 package io.ledgerline.command.messaging.owner;
 
 import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.command.messaging.ActorSeal;
 import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.messaging.EventMapper;
 import io.ledgerline.command.messaging.ResultMapper;
@@ -44,10 +45,12 @@ public class Appender {
     private final RegistryCodec codec;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final ActorSeal seal;
 
     public Appender(CommandServiceConfig config, EventMapper events, CommandMapper commands, ResultMapper results,
-                    RegistryCodec codec, MeterRegistry registry, Clock clock) {
+                    RegistryCodec codec, MeterRegistry registry, Clock clock, ActorSeal seal) {
         this.clock = clock;
+        this.seal = seal;
         this.topics = config.topics();
         this.events = events;
         this.commands = commands;
@@ -87,7 +90,8 @@ public class Appender {
             var bulk = commands.toAvro(ForwardedCommand.personService(cause.getCommandId(), service, partition), null,
                     cause.getActor(), now, command, partition);
             batch.send(new ProducerRecord<>(topics.commands(), partition, bulk.getQueueId(),
-                    codec.encode(topics.commands(), bulk)));
+                    codec.encode(topics.commands(), bulk), java.util.List.of(seal.header(bulk.getCommandId(),
+                            cause.getActor()))));
         }
     }
 
@@ -95,7 +99,7 @@ public class Appender {
     private void forward(String commandId, QueueCommand command, QueueCommandEnvelope cause, Instant now, Batch batch) {
         var forwarded = commands.toAvro(commandId, null, cause.getActor(), now, command);
         batch.send(new ProducerRecord<>(topics.commands(), null, command.queueId(),
-                codec.encode(topics.commands(), forwarded)));
+                codec.encode(topics.commands(), forwarded), java.util.List.of(seal.header(commandId, cause.getActor()))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ledgerline.command.messaging.owner;
 
+import io.ledgerline.command.messaging.ActorSeal;
 import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.messaging.DeadLetters;
 import io.ledgerline.command.messaging.MalformedCommandException;
@@ -43,9 +44,12 @@ public class RecordDecider {
     private final RegistryCodec codec;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final ActorSeal seal;
 
     public RecordDecider(CommandMapper commands, Appender appender, BulkDecider bulks, DeadLetters deadLetters,
-                         IdempotencyStore window, RegistryCodec codec, MeterRegistry registry, Clock clock) {
+                         IdempotencyStore window, RegistryCodec codec, MeterRegistry registry, Clock clock,
+                         ActorSeal seal) {
+        this.seal = seal;
         this.commands = commands;
         this.appender = appender;
         this.bulks = bulks;
@@ -77,6 +81,8 @@ public class RecordDecider {
             deadLetter(record, commandIdProblem, null, batch);
             return;
         }
+        // Who the command names is who this service verified, or nobody known: a claim alone is not a name.
+        envelope.setActor(seal.verifiedActor(record.headers(), envelope.getCommandId(), envelope.getActor()));
         if (commands.isBulk(envelope)) {
             bulks.decide(record.partition(), envelope, batch); // addressed to this partition, not to one queue
             return;

@@ -1,6 +1,7 @@
 package io.ledgerline.command.messaging.owner;
 
 import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.command.messaging.ActorSeal;
 import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.model.LotterySeeds;
 import io.ledgerline.command.model.QueueBook;
@@ -32,10 +33,12 @@ public class TimerFiring {
     private final RegistryCodec codec;
     private final Counter fired;
     private final LotterySeeds seeds;
+    private final ActorSeal seal;
 
     public TimerFiring(CommandServiceConfig config, CommandMapper commands, RegistryCodec codec,
-                       MeterRegistry registry, LotterySeeds seeds) {
+                       MeterRegistry registry, LotterySeeds seeds, ActorSeal seal) {
         this.seeds = seeds;
+        this.seal = seal;
         this.commandsTopic = config.topics().commands();
         this.commands = commands;
         this.codec = codec;
@@ -65,7 +68,8 @@ public class TimerFiring {
                 var envelope = commands.toAvro(command.timer().commandId(), null, ACTOR, now,
                         withSecrets(command.timer().command()));
                 producer.send(new ProducerRecord<>(commandsTopic, command.partition(), envelope.getQueueId(),
-                        codec.encode(commandsTopic, envelope)));
+                        codec.encode(commandsTopic, envelope),
+                        java.util.List.of(seal.header(envelope.getCommandId(), ACTOR))));
             }
             producer.commitTransaction();
         } catch (RuntimeException e) {

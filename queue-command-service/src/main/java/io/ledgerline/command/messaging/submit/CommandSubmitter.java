@@ -1,6 +1,7 @@
 package io.ledgerline.command.messaging.submit;
 
 import io.ledgerline.command.config.CommandServiceConfig;
+import io.ledgerline.command.messaging.ActorSeal;
 import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.messaging.KafkaClients;
 import io.ledgerline.queue.BulkCommand;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,9 +48,12 @@ public class CommandSubmitter {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean warm;
     private final Counter refused;
+    private final ActorSeal seal;
 
     public CommandSubmitter(KafkaClients clients, CommandMapper mapper, RegistryCodec codec, PendingResults pending,
-                            ResultListener results, CommandServiceConfig config, MeterRegistry registry) {
+                            ResultListener results, CommandServiceConfig config, MeterRegistry registry,
+                            ActorSeal seal) {
+        this.seal = seal;
         this.producer = clients.commandProducer();
         this.mapper = mapper;
         this.codec = codec;
@@ -119,7 +124,8 @@ public class CommandSubmitter {
      */
     private Void send(String commandId, String requestId, Integer partition, String queueId,
                       QueueCommandEnvelope envelope) {
-        producer.send(new ProducerRecord<>(topic, partition, queueId, codec.encode(topic, envelope)), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(topic, partition, queueId, codec.encode(topic, envelope),
+                List.of(seal.header(commandId, envelope.getActor()))), (metadata, error) -> {
             if (error != null) {
                 pending.fail(requestId, new CommandNotSentException(commandId, error));
             }
