@@ -44,6 +44,32 @@ class IntegratorPathIT {
                 .containsOnly("topic:unauthenticated");
     }
 
+    /**
+     * kcat as Debian ships it (no Avro support) reads each event of the queue: every value carries the Confluent wire
+     * framing (a zero byte, a 4-byte schema id), and the id resolves in the registry's Confluent-compatible API to the
+     * events' schema. The check is the repository's own example, examples/kcat/read-framing.sh, run as it is.
+     */
+    @Test
+    void every_event_carries_the_confluent_framing_that_kcat_and_the_compatible_registry_api_resolve()
+            throws Exception {
+        send(new CreateQueue("Framing", 5, null));
+        send(new JoinQueue("job-1", Priority.NORMAL, Instant.now(), null, null, null, null, java.util.Map.of(), null,
+                null));
+        var events = TopicProbe.readRaw(TopicProbe.topic("events"), queue, found -> found.size() >= 2,
+                Duration.ofSeconds(20));
+        for (var event : events) {
+            byte[] value = event.value();
+            int id = java.nio.ByteBuffer.wrap(value, 1, 4).getInt();
+            Process kcat = new ProcessBuilder("../examples/kcat/read-framing.sh", TopicProbe.bootstrap(),
+                    TopicProbe.confluentCompatibleRegistry(), event.topic(), Integer.toString(event.partition()),
+                    Long.toString(event.offset())).redirectErrorStream(true).start();
+            String printed = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(kcat.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(kcat.exitValue()).as(printed).isZero();
+            assertThat(printed).isEqualTo("magic=0 schemaId=" + id + " schema=ledgerline.queue.v1.QueueEventEnvelope");
+        }
+    }
+
     @Test
     void a_poison_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_queue_carries_on() throws Exception {
         TopicProbe.sendRaw(TopicProbe.topic("commands"), queue, "not avro at all".getBytes(StandardCharsets.UTF_8));

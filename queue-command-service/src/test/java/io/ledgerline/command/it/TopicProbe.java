@@ -148,6 +148,15 @@ final class TopicProbe {
                 + " matching records");
     }
 
+    static String bootstrap() {
+        return env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    }
+
+    /** The registry's Confluent-compatible API, which tools built on Confluent's serializers speak. */
+    static String confluentCompatibleRegistry() {
+        return registry().replace("/apis/registry/v3", "/apis/ccompat/v7");
+    }
+
     private static String registry() {
         return env("APICURIO_REGISTRY_URL", "http://127.0.0.1:8085/apis/registry/v3");
     }
