@@ -34,8 +34,8 @@ public final class PersonHolds {
         if (perQueue == null || !state.hasEntriesOf(command.personRef())) {
             return Optional.empty();
         }
-        return Optional.of(QueueDecider.decide(perQueue, state).isAccepted() ? new BulkControl.Step(perQueue)
-                : BulkControl.Step.ALREADY_DONE);
+        return Optional.of(changes(perQueue, state).isEmpty() ? BulkControl.Step.ALREADY_DONE
+                : new BulkControl.Step(perQueue));
     }
 
     static Decision hold(HoldForServiceElsewhere command, QueueState state) {
@@ -43,25 +43,38 @@ public final class PersonHolds {
             return reject(RejectionReason.INVALID_COMMAND, "queue " + state.queueId()
                     + " does not hold entries while their person is served elsewhere");
         }
-        List<QueueEvent> events = new ArrayList<>();
-        for (Entry entry : state.entriesOf(command.personRef())) {
-            if (holdable(entry, state.queueId(), command.service())) {
-                events.add(new EntryHeldForServiceElsewhere(state.queueId(), entry.entryId(), command.service()));
-            }
-        }
+        List<QueueEvent> events = changes(command, state);
         return events.isEmpty() ? nothingFor(command.personRef(), "to hold", state) : new Decision.Accepted(events);
     }
 
     static Decision giveBack(ReturnFromServiceElsewhere command, QueueState state) {
-        List<QueueEvent> events = new ArrayList<>();
-        for (Entry entry : state.entriesOf(command.personRef())) {
-            if (entry.servedElsewhere().contains(command.service())) {
-                events.add(new EntryBackFromServiceElsewhere(state.queueId(), entry.entryId(), command.service(),
-                        entry.servedElsewhere().size() - 1));
-            }
-        }
+        List<QueueEvent> events = changes(command, state);
         return events.isEmpty() ? nothingFor(command.personRef(), "held for " + command.service(), state)
                 : new Decision.Accepted(events);
+    }
+
+    /** The events a hold or a return makes in this queue, one per entry of the person it changes; maybe none. */
+    private static List<QueueEvent> changes(QueueCommand command, QueueState state) {
+        List<QueueEvent> events = new ArrayList<>();
+        switch (command) {
+            case HoldForServiceElsewhere c -> {
+                for (Entry entry : state.entriesOf(c.personRef())) {
+                    if (holdable(entry, state.queueId(), c.service())) {
+                        events.add(new EntryHeldForServiceElsewhere(state.queueId(), entry.entryId(), c.service()));
+                    }
+                }
+            }
+            case ReturnFromServiceElsewhere c -> {
+                for (Entry entry : state.entriesOf(c.personRef())) {
+                    if (entry.servedElsewhere().contains(c.service())) {
+                        events.add(new EntryBackFromServiceElsewhere(state.queueId(), entry.entryId(), c.service(),
+                                entry.servedElsewhere().size() - 1));
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("not a hold or a return: " + command);
+        }
+        return events;
     }
 
     /**
