@@ -33,7 +33,7 @@ public final class IssueToken {
             switch (args[i]) {
                 case "--queues" -> queues = value == null ? usage("--queues needs q1,q2,...")
                         : Arrays.stream(value.split(",")).map(String::strip).filter(q -> !q.isEmpty()).toList();
-                case "--ttl" -> ttl = value == null ? usage("--ttl needs an ISO-8601 duration") : Duration.parse(value);
+                case "--ttl" -> ttl = ttl(value);
                 case "--subject" -> subject = value == null ? usage("--subject needs a name") : value;
                 default -> usage("unknown option " + args[i]);
             }
@@ -43,6 +43,15 @@ public final class IssueToken {
         System.out.printf("# %s token for %s, %s, valid %s; use it as: Authorization: Bearer <token>%n", role.claim(),
                 subject, queues == null ? "every queue" : "queues " + String.join(",", queues), ttl);
         System.out.println(token);
+    }
+
+    private static Duration ttl(String value) {
+        try {
+            Duration ttl = value == null ? null : Duration.parse(value);
+            return ttl != null && ttl.isPositive() ? ttl : usage("--ttl needs a positive ISO-8601 duration, e.g. PT8H");
+        } catch (java.time.format.DateTimeParseException e) {
+            return usage("--ttl needs a positive ISO-8601 duration, e.g. PT8H; '" + value + "' is not one");
+        }
     }
 
     private static <T> T usage(String problem) {
