@@ -425,7 +425,7 @@ public class CommandThroughput {
                         .setQueueId(queueId)
                         .setIssuedAt(now)
                         .setActor("bench:topic")
-                        .setPayload(i % 2 == 0 ? new JoinQueue("e" + i / 2, Priority.NORMAL, now, null, null, null, null, java.util.Map.of(), null, null)
+                        .setPayload(i % 2 == 0 ? new JoinQueue("e" + i / 2, Priority.NORMAL, now, null, null, null, null, java.util.Map.of(), null, null, false)
                                 : new LeaveQueue("e" + i / 2))
                         .build();
                 records.add(new ProducerRecord<>(COMMANDS_TOPIC, partitionOf(queueId, partitions), queueId,

@@ -21,6 +21,9 @@ public final class IssueToken {
         Role role;
         try {
             role = Role.fromClaim(args[0]);
+            if (role == Role.TICKET) {
+                usage("tickets are issued by the command service to the person who joins, for their entry alone");
+            }
         } catch (IllegalArgumentException e) {
             usage("unknown role '" + args[0] + "'");
             return;

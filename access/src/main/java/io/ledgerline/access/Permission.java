@@ -11,9 +11,9 @@ import java.util.Set;
  */
 public enum Permission {
     /** Read a queue, its line, an entry, a group's loads. */
-    READ(Role.ADMIN, Role.OPERATOR, Role.WORKER, Role.INTEGRATOR, Role.VIEWER),
-    /** Join a queue or a group, leave it. */
-    JOIN(Role.ADMIN, Role.OPERATOR, Role.INTEGRATOR),
+    READ(Role.ADMIN, Role.OPERATOR, Role.WORKER, Role.INTEGRATOR, Role.VIEWER, Role.TICKET),
+    /** Join a queue or a group, leave it. A ticket may only read and leave with its own entry ({@link TokenGrant}). */
+    JOIN(Role.ADMIN, Role.OPERATOR, Role.INTEGRATOR, Role.TICKET),
     /** Call next, complete, fail, mark a no-show. */
     SERVE(Role.ADMIN, Role.OPERATOR, Role.WORKER),
     /** Requeue, change priority, transfer; pause, resume, sleep, wake, open, close, schedule; lotteries. */

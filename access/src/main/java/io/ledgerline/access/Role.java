@@ -16,7 +16,12 @@ public enum Role {
     /** A system that joins people to queues and reads them, as on the commands topic. */
     INTEGRATOR,
     /** Reads, nothing more. */
-    VIEWER;
+    VIEWER,
+    /**
+     * A person's ticket for one entry, which the service issues when they join: it reads that entry and leaves with
+     * it, nothing more. A token with this role but no entry grants nothing.
+     */
+    TICKET;
 
     /** The name in a token's {@code groups} claim and in {@code @RolesAllowed}. */
     public String claim() {
@@ -32,4 +37,5 @@ public enum Role {
     public static final String WORKER_CLAIM = "worker";
     public static final String INTEGRATOR_CLAIM = "integrator";
     public static final String VIEWER_CLAIM = "viewer";
+    public static final String TICKET_CLAIM = "ticket";
 }

@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +27,28 @@ public final class TokenIssuer {
     public static final String ISSUER = "ledgerline";
     /** The claim listing the queues a token is limited to; absent for every queue. */
     public static final String QUEUES_CLAIM = "queues";
+    /** The claim naming the one entry a ticket or an admission is for. */
+    public static final String ENTRY_CLAIM = "entry";
+    /** The audience of admissions, which a shop behind a waiting room checks. */
+    public static final String ADMISSION_AUDIENCE = "ledgerline-admission";
+    /** The group an admission names: no role of ours. */
+    public static final String ADMISSION_GROUP = "admission";
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final PrivateKey key;
+    private final String keyId;
+    private final java.math.BigInteger modulus;
+    private final java.math.BigInteger exponent;
 
     public TokenIssuer(PrivateKey key) {
         this.key = key;
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
+            throw new IllegalArgumentException("an RSA private key with its public parts (PKCS#8 from openssl) is needed");
+        }
+        this.modulus = crt.getModulus();
+        this.exponent = crt.getPublicExponent();
+        this.keyId = PublishedKeys.thumbprint(modulus, exponent);
     }
 
     public static TokenIssuer fromPem(Path privateKeyPem) throws IOException, GeneralSecurityException {
@@ -71,23 +87,44 @@ public final class TokenIssuer {
 
     /** A token for {@code subject} in {@code role}, limited to {@code queues} (null: every queue), valid for {@code ttl}. */
     public String issue(String subject, Role role, List<String> queues, Duration ttl, Instant now) {
-        StringBuilder claims = new StringBuilder("{")
-                .append("\"iss\":").append(json(ISSUER))
-                .append(",\"sub\":").append(json(subject))
-                .append(",\"upn\":").append(json(subject))
-                .append(",\"groups\":[").append(json(role.claim())).append(']');
-        if (queues != null) {
-            claims.append(",\"").append(QUEUES_CLAIM).append("\":[");
-            for (int i = 0; i < queues.size(); i++) {
-                claims.append(i == 0 ? "" : ",").append(json(queues.get(i)));
-            }
-            claims.append(']');
+        if (role == Role.TICKET) {
+            throw new IllegalArgumentException("a ticket token names its entry: issue it with ticket(...)");
         }
-        claims.append(",\"iat\":").append(now.getEpochSecond())
-                .append(",\"exp\":").append(now.plus(ttl).getEpochSecond())
-                .append(",\"jti\":").append(json(UUID.randomUUID().toString()))
-                .append('}');
-        String signingInput = part("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + part(claims.toString());
+        return sign(new Claims(subject, role.claim(), now, now.plus(ttl)).queues(queues));
+    }
+
+    /**
+     * The ticket of one entry: its holder reads that entry and may leave the queue with it, nothing else. The subject
+     * ({@code ticket:queue/entry}) is the name the audit trail records for what the holder does.
+     */
+    public String ticket(String queueId, String entryId, Instant expiresAt, Instant now) {
+        return sign(new Claims("ticket:" + queueId + "/" + entryId, Role.TICKET.claim(), now, expiresAt)
+                .queues(List.of(queueId)).entry(entryId));
+    }
+
+    /**
+     * An admission through a waiting room: the shop behind the room verifies it offline against the published keys
+     * (audience {@value #ADMISSION_AUDIENCE}, the queue and entry in its claims, expiring with the admission). It
+     * carries no role, so no Ledgerline API takes it as a credential.
+     */
+    public String admission(String queueId, String entryId, Instant admittedAt, Instant expiresAt) {
+        return sign(new Claims("admission:" + queueId + "/" + entryId, ADMISSION_GROUP, admittedAt, expiresAt)
+                .queues(List.of(queueId)).entry(entryId).audience(ADMISSION_AUDIENCE));
+    }
+
+    /** The key set (RFC 7517) holding this issuer's public key, which verifies what it signs. */
+    public String publishedKeys() {
+        return PublishedKeys.jwks(modulus, exponent);
+    }
+
+    /** This issuer's key id: the RFC 7638 thumbprint of its public key, as the JWKS names it. */
+    public String keyId() {
+        return keyId;
+    }
+
+    private String sign(Claims claims) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":" + quoted(keyId) + "}";
+        String signingInput = part(header) + "." + part(claims.text());
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
@@ -98,12 +135,56 @@ public final class TokenIssuer {
         }
     }
 
+    /** The claims of one token, written in a fixed order. */
+    private static final class Claims {
+        private final StringBuilder out;
+        private final Instant issuedAt;
+        private final Instant expiresAt;
+
+        Claims(String subject, String group, Instant issuedAt, Instant expiresAt) {
+            this.out = new StringBuilder("{\"iss\":").append(quoted(ISSUER))
+                    .append(",\"sub\":").append(quoted(subject))
+                    .append(",\"upn\":").append(quoted(subject))
+                    .append(",\"groups\":[").append(quoted(group)).append(']');
+            this.issuedAt = issuedAt;
+            this.expiresAt = expiresAt;
+        }
+
+        Claims queues(List<String> queues) {
+            if (queues != null) {
+                out.append(",\"").append(QUEUES_CLAIM).append("\":[");
+                for (int i = 0; i < queues.size(); i++) {
+                    out.append(i == 0 ? "" : ",").append(quoted(queues.get(i)));
+                }
+                out.append(']');
+            }
+            return this;
+        }
+
+        Claims entry(String entryId) {
+            out.append(",\"").append(ENTRY_CLAIM).append("\":").append(quoted(entryId));
+            return this;
+        }
+
+        Claims audience(String audience) {
+            out.append(",\"aud\":").append(quoted(audience));
+            return this;
+        }
+
+        String text() {
+            return out.append(",\"iat\":").append(issuedAt.getEpochSecond())
+                    .append(",\"exp\":").append(expiresAt.getEpochSecond())
+                    .append(",\"jti\":").append(quoted(UUID.randomUUID().toString()))
+                    .append('}').toString();
+        }
+    }
+
     private static String part(String json) {
         return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A JSON string: the few characters that need it escaped, the rest as they are. */
-    private static String json(String text) {
+    private static String quoted(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (char c : text.toCharArray()) {
             switch (c) {

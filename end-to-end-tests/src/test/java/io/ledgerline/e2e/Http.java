@@ -63,7 +63,25 @@ final class Http {
 
     /** Every call is an admin's: these tests are about what the stack does, the role matrix has its own. */
     private static Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        request.header("Authorization", "Bearer " + ADMIN.get());
+        return sendAs("Bearer " + ADMIN.get(), request);
+    }
+
+    /**
+     * A call as someone else: {@code authorization} the header's value (a person's ticket: {@code Bearer <ticket>}),
+     * null for a call without credentials.
+     */
+    static Reply as(String authorization, String method, String url, String json)
+            throws IOException, InterruptedException {
+        return sendAs(authorization, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static Reply sendAs(String authorization, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();

@@ -50,6 +50,30 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         return Http.delete(commands.baseUrl() + path);
     }
 
+    /** A call to the command service as someone else ({@link Http#as}). */
+    Http.Reply commandsAs(String authorization, String method, String path, String json) throws Exception {
+        return Http.as(authorization, method, commands.baseUrl() + path, json);
+    }
+
+    /** A write to the projection's own store (people's details), as an admin. */
+    Http.Reply projectionPut(String path, String json) throws Exception {
+        return Http.put(projection.baseUrl() + path, json);
+    }
+
+    Http.Reply projectionDelete(String path) throws Exception {
+        return Http.delete(projection.baseUrl() + path);
+    }
+
+    /** The status the projection answers a read of {@code path} with. */
+    int readStatus(String path) throws Exception {
+        return Http.get(projection.baseUrl() + path).status();
+    }
+
+    /** A read from the projection as someone else ({@link Http#as}). */
+    Http.Reply readAs(String authorization, String path) throws Exception {
+        return Http.as(authorization, "GET", projection.baseUrl() + path, null);
+    }
+
     /** What the projection answers for {@code path}: null when there is no body (not there yet, or down). */
     JsonNode read(String path) throws Exception {
         return Http.get(projection.baseUrl() + path).body();

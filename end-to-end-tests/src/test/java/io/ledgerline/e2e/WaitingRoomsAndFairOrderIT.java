@@ -101,10 +101,25 @@ class WaitingRoomsAndFairOrderIT {
         expect(stack.post("/queues", "{\"queueId\":\"" + q + "\",\"name\":\"Sale\",\"capacity\":50,\"settings\":{"
                 + "\"admission\":{\"mode\":\"AUTOMATIC\",\"perMinute\":120,\"maxActive\":2,"
                 + "\"sessionDuration\":\"PT3S\"}}}"), 201);
+        java.util.Map<String, String> tickets = new java.util.HashMap<>();
         for (String fan : new String[] {"f1", "f2", "f3"}) {
             expect(stack.post("/queues/" + q + "/entries", "{\"entryId\":\"" + fan + "\"}"), 201);
+            tickets.put(fan, "Bearer " + expect(stack.post("/queues/" + q + "/entries/" + fan + "/ticket", ""), 200)
+                    .get("ticket").asText());
         }
         JsonNode first = awaitEntry(q, "f1", entry -> entry.path("status").asText().equals("ADMITTED"));
+        // f1's ticket is f1's: it gets f1's admission, never f3's.
+        expect(stack.commandsAs(tickets.get("f1"), "POST", "/queues/" + q + "/entries/f3/admission", null), 403);
+        JsonNode admission = expect(stack.commandsAs(tickets.get("f1"), "POST", "/queues/" + q
+                + "/entries/f1/admission", null), 200);
+        String signed = admission.get("admission").asText();
+        assertThat(Admissions.verified(stack, signed)).as("the shop verifies it with the published keys").isTrue();
+        JsonNode claims = Admissions.claims(signed);
+        assertThat(claims.get("aud").asText()).isEqualTo("ledgerline-admission");
+        assertThat(claims.get("entry").asText()).isEqualTo("f1");
+        assertThat(claims.get("queues").get(0).asText()).isEqualTo(q);
+        assertThat(claims.get("exp").asLong()).isEqualTo(Instant.parse(first.get("admittedUntil").asText())
+                .getEpochSecond());
         JsonNode second = awaitEntry(q, "f2", entry -> entry.path("status").asText().equals("ADMITTED"));
         assertThat(Instant.parse(second.get("admittedUntil").asText()))
                 .as("admitted half a second after the first, at the rate").isAfterOrEqualTo(
@@ -113,11 +128,35 @@ class WaitingRoomsAndFairOrderIT {
         assertThat(entry(q, "f3").get("position").asInt()).isEqualTo(1);
         assertThat(stack.post("/queues/" + q + "/call-next", "").status()).as("nobody calls next here")
                 .isGreaterThanOrEqualTo(400);
+        // Waiting, f3's ticket reads its place but holds no admission to show the shop yet.
+        assertThat(expect(stack.readAs(tickets.get("f3"), "/queues/" + q + "/entries/f3"), 200).get("position")
+                .asInt()).isEqualTo(1);
+        assertThat(expect(stack.commandsAs(tickets.get("f3"), "POST", "/queues/" + q + "/entries/f3/admission",
+                null), 409).get("reason").asText()).isEqualTo("NOT_ADMITTED");
 
         awaitEntry(q, "f1", entry -> entry.path("status").asText().equals("EXPIRED"));
         JsonNode third = awaitEntry(q, "f3", entry -> entry.path("status").asText().equals("ADMITTED"));
         assertThat(Instant.parse(third.get("admittedUntil").asText()))
                 .isAfterOrEqualTo(Instant.parse(first.get("admittedUntil").asText()).plusSeconds(3));
+    }
+
+    @Test
+    void anyone_joins_a_public_queue_reads_their_place_with_the_ticket_and_leaves_with_it() throws Exception {
+        String q = "e2e-public-" + run;
+        expect(stack.post("/queues", "{\"queueId\":\"" + q + "\",\"name\":\"Walk-in\",\"capacity\":50,"
+                + "\"settings\":{\"publicJoins\":true}}"), 201);
+        expect(stack.post("/queues/" + q + "/entries", "{\"entryId\":\"first\"}"), 201);
+        JsonNode joined = expect(stack.commandsAs(null, "POST", "/queues/" + q + "/entries", "{}"), 201);
+        String entry = joined.get("entryId").asText();
+        String ticket = "Bearer " + joined.get("ticket").asText();
+
+        await().atMost(SOON).untilAsserted(() -> assertThat(stack.readAs(ticket, "/queues/" + q + "/entries/" + entry)
+                .body().path("position").asInt()).isEqualTo(2));
+        assertThat(stack.readAs(ticket, "/queues/" + q + "/entries/first").status()).isEqualTo(403);
+        assertThat(stack.readAs(null, "/queues/" + q + "/entries/" + entry).status()).isEqualTo(401);
+
+        expect(stack.commandsAs(ticket, "DELETE", "/queues/" + q + "/entries/" + entry, null), 200);
+        awaitEntry(q, entry, found -> found.path("status").asText().equals("LEFT"));
     }
 
     @Test

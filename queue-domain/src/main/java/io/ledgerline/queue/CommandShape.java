@@ -86,7 +86,9 @@ public final class CommandShape {
                 c.details().problem(),
                 c.overflowedFrom() == null ? null : FieldLimits.id("overflowedFrom", c.overflowedFrom()),
                 c.transferredFrom() == null ? null : FieldLimits.id("transferredFrom", c.transferredFrom()),
-                c.queueId().equals(c.transferredFrom()) ? "a transfer cannot join the queue it comes from" : null);
+                c.queueId().equals(c.transferredFrom()) ? "a transfer cannot join the queue it comes from" : null,
+                c.anonymous() && (c.overflowedFrom() != null || c.transferredFrom() != null)
+                        ? "an overflow or a transfer is never an anonymous join" : null);
     }
 
     private static String schedule(ScheduleQueue c) {
@@ -106,7 +108,8 @@ public final class CommandShape {
         for (int i = 0; i < c.entries().size(); i++) {
             JoinQueue join = c.entries().get(i);
             String problem = join == null ? "is missing" : !c.queueId().equals(join.queueId())
-                    ? "is for queue " + join.queueId() : join(join);
+                    ? "is for queue " + join.queueId() : join.anonymous() ? "is anonymous: a batch needs a token"
+                    : join(join);
             if (problem == null && !ids.add(join.entryId())) {
                 problem = "repeats entry " + join.entryId();
             }

@@ -33,6 +33,10 @@ final class EntryRules {
                     "queue " + state.queueId() + " is " + state.status() + " and takes no new entries");
         }
         QueueSettings settings = state.settings();
+        if (command.anonymous() && !settings.publicJoins()) {
+            return reject(RejectionReason.TOKEN_REQUIRED, "queue " + state.queueId()
+                    + " takes joins from token holders only (its settings do not take publicJoins)");
+        }
         if (!settings.servesAt(command.joinedAt()) && !settings.calendar().joinsWhileClosed()) {
             return reject(RejectionReason.OUTSIDE_HOURS, "queue " + state.queueId() + " does not serve at "
                     + command.joinedAt() + " by its calendar, and takes no entries then");

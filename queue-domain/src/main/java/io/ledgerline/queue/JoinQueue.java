@@ -7,13 +7,26 @@ import java.time.Instant;
  * {@code scheduledAt} after {@code joinedAt} the entry holds its ticket but is not callable before that time. A join
  * forwarded by a full queue names it in {@code overflowedFrom}; such a join does not overflow a second time. A join
  * that is a step of a transfer names the source queue in {@code transferredFrom}, and does not overflow either: the
- * source waits for this queue's answer.
+ * source waits for this queue's answer. An {@code anonymous} join comes from someone who showed no credentials; only a
+ * queue that takes public joins accepts it.
  */
 public record JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,
-                        EntryDetails details, String overflowedFrom, String transferredFrom) implements QueueCommand {
+                        EntryDetails details, String overflowedFrom, String transferredFrom, boolean anonymous)
+        implements QueueCommand {
 
     public JoinQueue {
         details = details == null ? EntryDetails.NONE : details;
+    }
+
+    public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,
+                     EntryDetails details, String overflowedFrom, String transferredFrom) {
+        this(queueId, entryId, priority, joinedAt, scheduledAt, details, overflowedFrom, transferredFrom, false);
+    }
+
+    /** A join by someone without credentials, on a queue's public link. */
+    public static JoinQueue byAnyone(String queueId, String entryId, Priority priority, Instant joinedAt,
+                                     Instant scheduledAt, EntryDetails details) {
+        return new JoinQueue(queueId, entryId, priority, joinedAt, scheduledAt, details, null, null, true);
     }
 
     public JoinQueue(String queueId, String entryId, Priority priority, Instant joinedAt, Instant scheduledAt,

@@ -20,13 +20,21 @@ import java.util.TreeSet;
  * @param admission     who lets people in: staff calling next, or the queue itself at a steady rate (a waiting room)
  * @param holdWhileServedElsewhere whether a waiting entry is held while its person is served in another entry
  *                      ({@link PersonHolds})
+ * @param publicJoins   whether people may join without credentials ({@link JoinQueue#anonymous()}), on a public link
  */
 public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
                             RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering,
-                            Admission admission, boolean holdWhileServedElsewhere) {
+                            Admission admission, boolean holdWhileServedElsewhere, boolean publicJoins) {
 
     public static final QueueSettings DEFAULT = new QueueSettings(List.of(), "", 0, null, RetryPolicy.DEFAULT, null,
-            null, Ordering.STRICT, Admission.MANUAL, false);
+            null, Ordering.STRICT, Admission.MANUAL, false, false);
+
+    public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
+                         RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering,
+                         Admission admission, boolean holdWhileServedElsewhere) {
+        this(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering, admission,
+                holdWhileServedElsewhere, false);
+    }
 
     public QueueSettings(List<String> tags, String ticketPrefix, int maxConcurrent, Duration serviceTime,
                          RetryPolicy retry, OpeningHours calendar, String overflowTo, Ordering ordering,
@@ -67,19 +75,25 @@ public record QueueSettings(List<String> tags, String ticketPrefix, int maxConcu
     /** The same settings in another order. */
     public QueueSettings withOrdering(Ordering newOrdering) {
         return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, newOrdering,
-                admission, holdWhileServedElsewhere);
+                admission, holdWhileServedElsewhere, publicJoins);
     }
 
     /** The same settings with another way of letting people in. */
     public QueueSettings withAdmission(Admission newAdmission) {
         return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering,
-                newAdmission, holdWhileServedElsewhere);
+                newAdmission, holdWhileServedElsewhere, publicJoins);
     }
 
     /** The same settings, holding entries while their person is served elsewhere or not. */
     public QueueSettings holdingWhileServedElsewhere(boolean hold) {
         return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering,
-                admission, hold);
+                admission, hold, publicJoins);
+    }
+
+    /** The same settings, taking joins without credentials or not. */
+    public QueueSettings takingPublicJoins(boolean open) {
+        return new QueueSettings(tags, ticketPrefix, maxConcurrent, serviceTime, retry, calendar, overflowTo, ordering,
+                admission, holdWhileServedElsewhere, open);
     }
 
     /** The human-readable number of the entry given {@code ticket}: {@code A-042}, or {@code 042} without a prefix. */

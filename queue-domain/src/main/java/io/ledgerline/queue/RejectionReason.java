@@ -16,5 +16,7 @@ public enum RejectionReason {
     ENTRY_NOT_WAITING,
     ENTRY_NOT_CALLED,
     MAX_CONCURRENT_REACHED,
-    OUTSIDE_HOURS
+    OUTSIDE_HOURS,
+    /** An anonymous join on a queue that does not take public joins: it needs a token. */
+    TOKEN_REQUIRED
 }

@@ -35,6 +35,21 @@ class JoinQueueTest {
                 .thenEvents(new EntryJoined(Q, "e3", Priority.LOW, 3, T0));
     }
 
+    @Test
+    void someone_without_credentials_joins_only_a_queue_that_takes_public_joins() {
+        var anyone = JoinQueue.byAnyone(Q, "e1", Priority.NORMAL, T0, null, EntryDetails.NONE);
+        given(created()).when(anyone).thenRejected(RejectionReason.TOKEN_REQUIRED);
+        given(new QueueCreated(Q, "Sale", 10, QueueSettings.DEFAULT.takingPublicJoins(true))).when(anyone)
+                .thenEvents(new EntryJoined(Q, "e1", Priority.NORMAL, 1, T0));
+    }
+
+    @Test
+    void a_batch_of_joins_is_never_anonymous() {
+        var batch = new JoinBatch(Q, java.util.List.of(JoinQueue.byAnyone(Q, "e1", Priority.NORMAL, T0, null, null)));
+        given(new QueueCreated(Q, "Sale", 10, QueueSettings.DEFAULT.takingPublicJoins(true))).when(batch)
+                .thenRejected(RejectionReason.INVALID_COMMAND);
+    }
+
     @ParameterizedTest
     @EnumSource(value = QueueStatus.class, names = {"PAUSED", "SLEEPING"})
     void people_may_queue_while_service_is_paused_or_asleep(QueueStatus status) {

@@ -122,6 +122,7 @@ class BackwardCompatibilityRuleTest {
         written.put("priority", new GenericData.EnumSymbol(newerPriority, "CRITICAL"));
         written.put("joinedAt", 1_700_000_000_000L);
         written.put("metadata", java.util.Map.of());
+        written.put("anonymous", false);
 
         assertThat(BackwardCompatibility.problems(joinQueue, newerJoinQueue)).isEmpty();
         assertThat(roundTrip(written, newerJoinQueue, joinQueue).get("priority")).hasToString("NORMAL");

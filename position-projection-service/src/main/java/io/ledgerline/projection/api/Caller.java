@@ -21,13 +21,24 @@ public class Caller {
      * No token: 401; a token that does not allow it: 403.
      */
     void require(Permission permission, String queueId) {
+        if (!grant().allows(permission, queueId)) {
+            throw ProblemException.forbidden(grant().refusal(permission, queueId));
+        }
+    }
+
+    /** As {@link #require(Permission, String)}, for one entry: a person's ticket passes for its own entry. */
+    void require(Permission permission, String queueId, String entryId) {
+        if (!grant().allows(permission, queueId, entryId)) {
+            throw ProblemException.forbidden(grant().refusal(permission, queueId));
+        }
+    }
+
+    private TokenGrant grant() {
         if (token == null || token.getRawToken() == null) {
             throw ProblemException.unauthenticated("this needs a bearer token (Authorization: Bearer ...;"
-                    + " ./ledgerline token ROLE issues one)");
+                    + " ./ledgerline token ROLE issues one; joining a queue returns a ticket for the entry)");
         }
-        TokenGrant grant = TokenGrant.fromClaims(token.getGroups(), token.getClaim(TokenIssuer.QUEUES_CLAIM));
-        if (!grant.allows(permission, queueId)) {
-            throw ProblemException.forbidden(grant.refusal(permission, queueId));
-        }
+        return TokenGrant.fromClaims(token.getGroups(), token.getClaim(TokenIssuer.QUEUES_CLAIM),
+                token.getClaim(TokenIssuer.ENTRY_CLAIM));
     }
 }

@@ -20,6 +20,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "ENTRY_NOT_FOUND", "No entry " + entryId + " in queue " + queueId);
     }
 
+    public static ProblemException notFound(String reason, String detail) {
+        return new ProblemException(404, reason, detail);
+    }
+
     public static ProblemException unauthenticated(String detail) {
         return new ProblemException(401, "UNAUTHENTICATED", detail);
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.ledgerline.access.Permission;
+import io.ledgerline.access.rest.RateLimited;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,6 +52,7 @@ public class QueueGroupResource {
     }
 
     @GET
+    @RateLimited(RateLimited.READS)
     public Uni<GroupResponse> group(@PathParam("groupId") String groupId, @QueryParam("entryId") String entryId) {
         caller.require(Permission.READ, null);
         Uni<String> entryIn = entryId == null || entryId.isBlank() ? Uni.createFrom().nullItem()

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.ws.rs.DefaultValue;
 import io.ledgerline.access.Permission;
+import io.ledgerline.access.rest.RateLimited;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,6 +41,7 @@ public class QueueResource {
     }
 
     @GET
+    @RateLimited(RateLimited.READS)
     public Uni<QueueResponse> queue(@PathParam("queueId") String queueId) {
         caller.require(Permission.READ, queueId);
         return postgres.queue(queueId).flatMap(found -> {
@@ -51,9 +53,10 @@ public class QueueResource {
     }
 
     @GET
+    @RateLimited(RateLimited.READS)
     @Path("/entries/{entryId}")
     public Uni<EntryResponse> entry(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId) {
-        caller.require(Permission.READ, queueId);
+        caller.require(Permission.READ, queueId, entryId);
         return postgres.entry(queueId, entryId).flatMap(found -> {
             EntryView entry = found.orElseThrow(() -> ProblemException.entryNotFound(queueId, entryId));
             if (entry.status() != EntryStatus.WAITING) {
@@ -66,6 +69,7 @@ public class QueueResource {
 
     /** WAITING entries come in serving order with their positions; other statuses in ticket order. */
     @GET
+    @RateLimited(RateLimited.READS)
     @Path("/entries")
     public Uni<List<EntryResponse>> entries(@PathParam("queueId") String queueId,
             @QueryParam("status") @DefaultValue("WAITING") String statusName,

@@ -14,6 +14,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
+    /** The name the audit trail records for someone who joined a public queue without credentials. */
+    static final String ANYONE = "public";
+
     @Inject
     JsonWebToken token;
 
@@ -22,15 +25,34 @@ public class Caller {
      * on no one queue). No token: 401; a token that does not allow it: 403.
      */
     String actor(Permission permission, String queueId) {
-        if (token == null || token.getRawToken() == null) {
-            throw new ProblemException(401, "UNAUTHENTICATED", "this needs a bearer token (Authorization: Bearer ...;"
-                    + " ./ledgerline token ROLE issues one)");
-        }
-        TokenGrant grant = TokenGrant.fromClaims(token.getGroups(), token.getClaim(TokenIssuer.QUEUES_CLAIM));
+        TokenGrant grant = grant();
         if (!grant.allows(permission, queueId)) {
             throw new ProblemException(403, "FORBIDDEN", grant.refusal(permission, queueId));
         }
         return token.getSubject();
+    }
+
+    /** As {@link #actor(Permission, String)}, for an action on one entry: a person's ticket may act on its own. */
+    String actor(Permission permission, String queueId, String entryId) {
+        TokenGrant grant = grant();
+        if (!grant.allows(permission, queueId, entryId)) {
+            throw new ProblemException(403, "FORBIDDEN", grant.refusal(permission, queueId));
+        }
+        return token.getSubject();
+    }
+
+    /** Whether the call came without credentials: on a queue that takes public joins, anyone may join. */
+    boolean isAnonymous() {
+        return token == null || token.getRawToken() == null;
+    }
+
+    private TokenGrant grant() {
+        if (isAnonymous()) {
+            throw new ProblemException(401, "UNAUTHENTICATED", "this needs a bearer token (Authorization: Bearer ...;"
+                    + " ./ledgerline token ROLE issues one; joining a queue returns a ticket for the entry)");
+        }
+        return TokenGrant.fromClaims(token.getGroups(), token.getClaim(TokenIssuer.QUEUES_CLAIM),
+                token.getClaim(TokenIssuer.ENTRY_CLAIM));
     }
 
     /** The caller's token as it came, to read on their behalf from the projection. */

@@ -5,6 +5,7 @@ import io.ledgerline.command.model.CommandOutcome;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -39,19 +40,27 @@ final class OutcomeResponses {
         return replayed(Response.created(URI.create(where)).entity(body), submitted);
     }
 
+    /** 201 for a join: where the entry is, and its {@code ticket} (given the queue and entry it is for). */
+    static Response joined(String commandId, String queueId, SubmittedCommand submitted,
+                           BiFunction<String, String, String> ticket) {
+        CommandResponse body = accepted(commandId, queueId, submitted.outcome());
+        return replayed(Response.created(URI.create("/queues/" + queueId + "/entries/" + body.entryId()))
+                .entity(body.withTicket(ticket.apply(queueId, body.entryId()))), submitted);
+    }
+
     /**
      * 201 for a join that found {@code queueId} full and went on to {@code overflow}: the answer is where the entry
      * stands now, in the overflow queue; a refusal there is the problem (the join stands nowhere).
      */
     static Response overflowed(String commandId, String queueId, SubmittedCommand asked, String overflow,
-                               SubmittedCommand there) {
+                               SubmittedCommand there, BiFunction<String, String, String> ticket) {
         if (there.outcome() instanceof CommandOutcome.Rejected r) {
             throw new ProblemException(statusOf(r.reason()), r.reason(), "queue " + queueId + " is full and its "
                     + "overflow queue " + overflow + " refused the join too: " + r.detail(), commandId);
         }
         CommandResponse joined = accepted(commandId, overflow, there.outcome());
         var body = new CommandResponse(commandId, overflow, joined.entryId(), joined.entryNumber(),
-                joined.firstSequence(), joined.sequence(), queueId);
+                joined.firstSequence(), joined.sequence(), queueId, ticket.apply(overflow, joined.entryId()));
         return replayed(Response.created(URI.create("/queues/" + overflow + "/entries/" + joined.entryId()))
                 .entity(body), asked);
     }
@@ -82,11 +91,12 @@ final class OutcomeResponses {
 
     /**
      * Unknown things are 404, a command the service cannot read is 400, a key reused for another request is 422 (as
-     * payment APIs answer it), any other broken rule is 409.
+     * payment APIs answer it), a join without a token where one is wanted 401, any other broken rule is 409.
      */
     static int statusOf(String reason) {
         return switch (reason) {
             case "QUEUE_NOT_FOUND", "ENTRY_NOT_FOUND" -> 404;
+            case "TOKEN_REQUIRED" -> 401;
             case "INVALID_COMMAND", "MALFORMED_COMMAND" -> 400;
             case "IDEMPOTENCY_KEY_REUSED" -> 422;
             case "PROCESSING_FAILED" -> 500;

@@ -8,6 +8,7 @@ import static io.ledgerline.command.api.RequestChecks.priority;
 import static io.ledgerline.command.api.RequestChecks.trimmed;
 
 import io.ledgerline.access.Permission;
+import io.ledgerline.access.rest.RateLimited;
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.messaging.submit.SubmittedCommand;
 import io.ledgerline.queue.CallNext;
@@ -50,6 +51,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -66,11 +68,13 @@ public class QueueCommandResource {
     private final CommandSubmitter submitter;
     private final Clock clock;
     private final Caller caller;
+    private final PersonTokens tokens;
 
-    public QueueCommandResource(CommandSubmitter submitter, Clock clock, Caller caller) {
+    public QueueCommandResource(CommandSubmitter submitter, Clock clock, Caller caller, PersonTokens tokens) {
         this.submitter = submitter;
         this.clock = clock;
         this.caller = caller;
+        this.tokens = tokens;
     }
 
     @POST
@@ -96,32 +100,43 @@ public class QueueCommandResource {
 
     /**
      * Without an entryId the service names the entry: after the key when there is one, so that a retry names the
-     * same entry (and is the same request), otherwise at random.
+     * same entry (and is the same request), otherwise at random. Without a token, on a queue that takes public joins,
+     * anyone may join (the service always names such an entry), and the answer carries the entry's ticket.
      */
     @POST
+    @RateLimited(RateLimited.JOINS)
     @Path("{queueId}/entries")
     public Uni<Response> join(@PathParam("queueId") String queueId, JoinQueueRequest request,
                               @HeaderParam(KEY) String key) {
-        String actor = caller.actor(Permission.JOIN, queueId);
+        boolean anonymous = caller.isAnonymous();
+        String actor = anonymous ? Caller.ANYONE : caller.actor(Permission.JOIN, queueId);
+        if (anonymous && request != null && request.entryId() != null) {
+            throw new ProblemException(400, "INVALID_COMMAND", "a join without a token may not name its entry: the"
+                    + " service names it (after the Idempotency-Key, when there is one)");
+        }
         String entryId = request != null && request.entryId() != null ? request.entryId() : idFromKey(queueId, key);
         Priority priority = priority(request == null ? null : request.priority(), Priority.NORMAL);
         Instant scheduledAt = request == null ? null : request.scheduledAt();
         EntryDetails details = request == null ? EntryDetails.NONE : request.details();
-        PreparedCommand<JoinQueue> prepared = PreparedCommand.of(key, actor, clock,
-                now -> new JoinQueue(queueId, entryId, priority, now, scheduledAt, details));
+        PreparedCommand<JoinQueue> prepared = PreparedCommand.of(key, actor, clock, now -> anonymous
+                ? JoinQueue.byAnyone(queueId, entryId, priority, now, scheduledAt, details)
+                : new JoinQueue(queueId, entryId, priority, now, scheduledAt, details));
         JoinQueue join = prepared.command();
+        // Signing costs an RSA signature (milliseconds of CPU): only the person who joined alone gets a ticket at once;
+        // staff ask for one when they hand it on (TicketResource).
+        BiFunction<String, String, String> ticket = anonymous
+                ? (queue, entry) -> tokens.ticket(queue, entry, scheduledAt) : (queue, entry) -> null;
         return prepared.submitTo(submitter).flatMap(submitted -> {
             String overflow = submitted.outcome() instanceof CommandOutcome.Accepted a ? a.redirectedTo() : null;
             if (overflow == null) {
-                return Uni.createFrom().item(OutcomeResponses.created(prepared.commandId(), queueId, submitted,
-                        accepted -> "/queues/" + queueId + "/entries/" + accepted.entryId()));
+                return Uni.createFrom().item(OutcomeResponses.joined(prepared.commandId(), queueId, submitted, ticket));
             }
             // The owner has forwarded this join already: the same id again is a repeat there, answered with the
             // forwarded join's own outcome, so the caller learns where the entry stands (or that it stands nowhere).
             return submitter.submit(ForwardedCommand.overflow(prepared.commandId(), entryId), prepared.actor(),
                             prepared.at(), join.overflowingTo(overflow))
                     .map(there -> OutcomeResponses.overflowed(prepared.commandId(), queueId, submitted, overflow,
-                            there));
+                            there, ticket));
         });
     }
 
@@ -130,6 +145,7 @@ public class QueueCommandResource {
      * index when there is a key (so a retry is the same request), at random otherwise; the answer lists the ids.
      */
     @POST
+    @RateLimited(RateLimited.JOINS)
     @Path("{queueId}/entries/batch")
     public Uni<Response> joinBatch(@PathParam("queueId") String queueId, JoinBatchRequest request,
                                    @HeaderParam(KEY) String key) {
@@ -156,7 +172,7 @@ public class QueueCommandResource {
     @Path("{queueId}/entries/{entryId}")
     public Uni<Response> leave(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
                                @HeaderParam(KEY) String key) {
-        String actor = caller.actor(Permission.JOIN, queueId);
+        String actor = caller.actor(Permission.JOIN, queueId, entryId);
         return send(key, actor, now -> new LeaveQueue(queueId, entryId));
     }
 

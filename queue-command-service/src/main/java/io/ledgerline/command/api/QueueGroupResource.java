@@ -5,6 +5,7 @@ import static io.ledgerline.command.api.RequestChecks.idFromKey;
 import static io.ledgerline.command.api.RequestChecks.priority;
 
 import io.ledgerline.access.Permission;
+import io.ledgerline.access.rest.RateLimited;
 import io.ledgerline.command.messaging.submit.CommandSubmitter;
 import io.ledgerline.command.model.CommandOutcome;
 import io.ledgerline.command.model.ForwardedCommand;
@@ -59,6 +60,7 @@ public class QueueGroupResource {
     }
 
     @POST
+    @RateLimited(RateLimited.JOINS)
     @Path("{groupId}/entries")
     public Uni<Response> join(@PathParam("groupId") String groupId, JoinQueueRequest request,
                               @HeaderParam(KEY) String key) {

@@ -22,12 +22,13 @@ import java.util.Set;
  * "calendar":{"zone":"America/New_York", "hours":{"MONDAY":["09:00-12:00","13:00-17:00"]}, "holidays":["2026-12-25"],
  * "joinsWhileClosed":true}, "ordering":{"weights":{"URGENT":8,"HIGH":4,"NORMAL":2,"LOW":1},
  * "agingLimits":{"LOW":"PT30M"}}, "admission":{"mode":"AUTOMATIC","perMinute":100,"maxActive":500,
- * "sessionDuration":"PT10M"}, "holdWhileServedElsewhere":true}}. Every field may be left out for its default;
+ * "sessionDuration":"PT10M"}, "holdWhileServedElsewhere":true, "publicJoins":true}}. Every field may be left out for its default;
  * durations are ISO-8601. The domain checks the limits (CommandShape), the same as for the topic.
  */
 public record SettingsRequest(List<String> tags, String ticketPrefix, Integer maxConcurrent, Duration serviceTime,
                               Retry retry, Calendar calendar, String overflowTo, OrderingRequest ordering,
-                              AdmissionRequest admission, Boolean holdWhileServedElsewhere) {
+                              AdmissionRequest admission, Boolean holdWhileServedElsewhere,
+                              Boolean publicJoins) {
 
     /**
      * {@code {"mode":"AUTOMATIC","perMinute":100,"maxActive":500,"sessionDuration":"PT10M"}} for a waiting room;
@@ -116,6 +117,6 @@ public record SettingsRequest(List<String> tags, String ticketPrefix, Integer ma
                 request.overflowTo() == null ? null : request.overflowTo().strip(),
                 request.ordering() == null ? Ordering.STRICT : request.ordering().toDomain(),
                 request.admission() == null ? Admission.MANUAL : request.admission().toDomain(),
-                Boolean.TRUE.equals(request.holdWhileServedElsewhere()));
+                Boolean.TRUE.equals(request.holdWhileServedElsewhere()), Boolean.TRUE.equals(request.publicJoins()));
     }
 }

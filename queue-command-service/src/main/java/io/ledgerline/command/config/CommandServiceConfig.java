@@ -16,6 +16,38 @@ public interface CommandServiceConfig {
 
     Command command();
 
+    Access access();
+
+    /**
+     * The per-client limits, by kind ({@code joins}), as the shared rate limiter reads them (access-rest's
+     * RateLimitSettings documents them); declared here too so that this mapping knows their names.
+     */
+    @io.smallrye.config.WithName("rate-limit")
+    java.util.Map<String, RateLimits> rateLimit();
+
+    interface RateLimits {
+        java.util.Optional<String> people();
+
+        java.util.Optional<String> staff();
+
+        java.util.Map<String, String> queuePeople();
+
+        java.util.Map<String, String> queueStaff();
+    }
+
+    /** What the service signs for people: their tickets and waiting-room admissions. */
+    interface Access {
+        /**
+         * The private key (PKCS#8 PEM) tickets and admissions are signed with: the pair whose public half every
+         * service verifies tokens with ({@code mp.jwt.verify.publickey.location}), and which the JWKS publishes.
+         */
+        Path signingKey();
+
+        /** How long a ticket stays valid after its join (or after its scheduled time, when that is later). */
+        @WithDefault("P2D")
+        Duration ticketTtl();
+    }
+
     interface Kafka {
         /** Kafka bootstrap servers, {@code host:port[,host:port]}. */
         String bootstrapServers();
@@ -59,6 +91,13 @@ public interface CommandServiceConfig {
          * unauthenticated.
          */
         java.util.Optional<String> actorSealKey();
+
+        /**
+         * The Kafka principal that alone may write the commands topic, where SASL and ACLs are on (deploy/kafka/
+         * SECURITY.md): commands without a seal are recorded as {@code kafka:<principal>}. Unset: as
+         * {@code topic:unauthenticated}.
+         */
+        java.util.Optional<String> topicPrincipal();
 
         /** Where the position projection answers, for a group join's view of its queues' loads. */
         String projectionUrl();

@@ -209,13 +209,14 @@ public class CommandMapper {
     private static JoinQueue join(String queueId, ledgerline.queue.v1.JoinQueue p) {
         return new JoinQueue(queueId, p.getEntryId(), priority(p.getPriority()), p.getJoinedAt(), p.getScheduledAt(),
                 new EntryDetails(p.getType(), p.getExternalRef(), p.getPersonRef(), p.getMetadata()),
-                p.getOverflowedFrom(), p.getTransferredFrom());
+                p.getOverflowedFrom(), p.getTransferredFrom(), p.getAnonymous());
     }
 
     private static ledgerline.queue.v1.JoinQueue join(JoinQueue c) {
         EntryDetails d = c.details();
         return new ledgerline.queue.v1.JoinQueue(c.entryId(), avro(c.priority()), c.joinedAt(), c.scheduledAt(),
-                d.type(), d.externalRef(), d.personRef(), d.metadata(), c.overflowedFrom(), c.transferredFrom());
+                d.type(), d.externalRef(), d.personRef(), d.metadata(), c.overflowedFrom(), c.transferredFrom(),
+                c.anonymous());
     }
 
     static Priority priority(ledgerline.queue.v1.Priority priority) {

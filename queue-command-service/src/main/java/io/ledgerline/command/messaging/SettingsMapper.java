@@ -40,6 +40,7 @@ public final class SettingsMapper {
                         settings.admission().perMinute(), settings.admission().maxActive(),
                         settings.admission().sessionDuration().toMillis()))
                 .setHoldWhileServedElsewhere(settings.holdWhileServedElsewhere() ? Boolean.TRUE : null)
+                .setPublicJoins(settings.publicJoins() ? Boolean.TRUE : null)
                 .build();
     }
 
@@ -104,6 +105,6 @@ public final class SettingsMapper {
                 avro.getAdmission() == null ? Admission.MANUAL : Admission.automatic(avro.getAdmission().getPerMinute(),
                         avro.getAdmission().getMaxActive(),
                         Duration.ofMillis(avro.getAdmission().getSessionDurationMillis())),
-                Boolean.TRUE.equals(avro.getHoldWhileServedElsewhere()));
+                Boolean.TRUE.equals(avro.getHoldWhileServedElsewhere()), Boolean.TRUE.equals(avro.getPublicJoins()));
     }
 }

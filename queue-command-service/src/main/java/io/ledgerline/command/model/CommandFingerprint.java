@@ -103,6 +103,9 @@ public final class CommandFingerprint {
         if (!c.details().isNone()) {
             fields.add(c.details()); // a record: its text names every detail, metadata sorted by key
         }
+        if (c.anonymous()) {
+            fields.add("anonymous");
+        }
         if (c.transferredFrom() != null) {
             fields.add("from " + c.transferredFrom());
         }

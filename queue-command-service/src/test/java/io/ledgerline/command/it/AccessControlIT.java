@@ -69,14 +69,15 @@ class AccessControlIT {
 
     @Test
     void no_token_is_401_a_forged_one_is_401_and_both_are_problems() {
+        // (A join without a token is someone on a public link, which TicketsIT covers; calling next is staff's.)
         given().header("Authorization", "none").contentType(ContentType.JSON).body("{}")
-                .when().post("/queues/{q}/entries", run).then().statusCode(401)
+                .when().post("/queues/{q}/call-next", run).then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
                 .body("reason", equalTo("UNAUTHENTICATED"));
         String admin = AdminTokenForRestAssured.admin();
         String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "AAAA" + admin.substring(admin.lastIndexOf('.') + 5);
         given().header("Authorization", "Bearer " + forged).contentType(ContentType.JSON).body("{}")
-                .when().post("/queues/{q}/entries", run).then().statusCode(401)
+                .when().post("/queues/{q}/call-next", run).then().statusCode(401)
                 .contentType("application/problem+json").body("reason", equalTo("UNAUTHENTICATED"));
         given().header("Authorization", "Bearer " + AdminTokenForRestAssured.token(Role.VIEWER, null))
                 .contentType(ContentType.JSON).body("{}").when().post("/queues/{q}/entries", run).then()

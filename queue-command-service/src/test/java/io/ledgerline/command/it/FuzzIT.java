@@ -180,8 +180,8 @@ class FuzzIT {
     private Object invalidPayload(Random random) {
         Instant now = Instant.now();
         return switch (random.nextInt(9)) {
-            case 0 -> new JoinQueue("e".repeat(129 + random.nextInt(300)), Priority.HIGH, now, null, null, null, null, java.util.Map.of(), null, null);
-            case 1 -> new JoinQueue(List.of("", " ", "-x", "a b").get(random.nextInt(4)), Priority.LOW, now, null, null, null, null, java.util.Map.of(), null, null);
+            case 0 -> new JoinQueue("e".repeat(129 + random.nextInt(300)), Priority.HIGH, now, null, null, null, null, java.util.Map.of(), null, null, false);
+            case 1 -> new JoinQueue(List.of("", " ", "-x", "a b").get(random.nextInt(4)), Priority.LOW, now, null, null, null, null, java.util.Map.of(), null, null, false);
             case 2 -> new ConfigureQueue("Name", List.of(0, -1, 1_000_001, Integer.MIN_VALUE).get(random.nextInt(4)), null);
             case 3 -> new ConfigureQueue("n".repeat(201), 10, null);
             case 4 -> new SleepQueue(Instant.EPOCH.plusSeconds(random.nextInt(1000)));

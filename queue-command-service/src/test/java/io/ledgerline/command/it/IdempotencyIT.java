@@ -132,9 +132,9 @@ class IdempotencyIT {
     void records_on_the_topic_follow_the_same_rules() throws Exception {
         String commandId = "integrator-" + UUID.randomUUID();
         send("create-" + commandId, new CreateQueue("Back office", 5, null));
-        send(commandId, new JoinQueue("job-1", Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null));
-        send(commandId, new JoinQueue("job-1", Priority.HIGH, Instant.now().plusSeconds(5), null, null, null, null, java.util.Map.of(), null, null));
-        send(commandId, new JoinQueue("job-2", Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null));
+        send(commandId, new JoinQueue("job-1", Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null, false));
+        send(commandId, new JoinQueue("job-1", Priority.HIGH, Instant.now().plusSeconds(5), null, null, null, null, java.util.Map.of(), null, null, false));
+        send(commandId, new JoinQueue("job-2", Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null, false));
 
         List<CommandResult> results = TopicProbe.readAvro(TopicProbe.topic("results"), commandId,
                 found -> found.size() >= 3, Duration.ofSeconds(20));
@@ -153,8 +153,8 @@ class IdempotencyIT {
     void a_command_that_broke_a_field_rule_is_not_remembered_so_the_fixed_one_may_use_the_key() throws Exception {
         String commandId = "fixed-" + UUID.randomUUID();
         send("create-" + commandId, new CreateQueue("Back office", 5, null));
-        send(commandId, new JoinQueue("x".repeat(300), Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null));
-        send(commandId, new JoinQueue("job-1", Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null));
+        send(commandId, new JoinQueue("x".repeat(300), Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null, false));
+        send(commandId, new JoinQueue("job-1", Priority.HIGH, Instant.now(), null, null, null, null, java.util.Map.of(), null, null, false));
 
         List<CommandResult> results = TopicProbe.readAvro(TopicProbe.topic("results"), commandId,
                 found -> found.size() >= 2, Duration.ofSeconds(20));

@@ -56,6 +56,15 @@ final class TopicProbe {
         sendRaw(topic, key, serialize(topic, value));
     }
 
+    /** As {@link #sendAvro}, with one header (a name and its value). */
+    static void sendAvro(String topic, String key, Object value, String header, byte[] headerValue) throws Exception {
+        try (var producer = new KafkaProducer<>(common(), new StringSerializer(), new ByteArraySerializer())) {
+            var record = new ProducerRecord<>(topic, key, serialize(topic, value));
+            record.headers().add(header, headerValue);
+            producer.send(record).get();
+        }
+    }
+
     /**
      * The integrators' serializer, made once per test JVM on a Vert.x instance of its own. Left to itself, the serde
      * looks a Vert.x instance up in whatever CDI container is current, and a test class that restarts the application

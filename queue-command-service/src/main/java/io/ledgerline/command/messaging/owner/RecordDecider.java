@@ -82,7 +82,15 @@ public class RecordDecider {
             return;
         }
         // Who the command names is who this service verified, or nobody known: a claim alone is not a name.
-        envelope.setActor(seal.verifiedActor(record.headers(), envelope.getCommandId(), envelope.getActor()));
+        Optional<String> actor = seal.actorOf(record.headers(), envelope.getCommandId(), envelope.getActor());
+        if (actor.isEmpty()) {
+            deadLetter(record, "unauthorised: its actor seal does not verify", null, batch);
+            publish(record, envelope, batch, new CommandOutcome.Rejected("UNAUTHORISED", "the record carries an"
+                    + " actor seal that does not verify; it was set aside on the dead-letter topic"), false, null,
+                    "unauthorised");
+            return;
+        }
+        envelope.setActor(actor.get());
         if (commands.isBulk(envelope)) {
             bulks.decide(record.partition(), envelope, batch); // addressed to this partition, not to one queue
             return;

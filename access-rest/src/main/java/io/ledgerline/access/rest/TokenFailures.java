@@ -1,4 +1,4 @@
-package io.ledgerline.command.api;
+package io.ledgerline.access.rest;
 
 import io.ledgerline.schemas.ProblemTypes;
 import io.quarkus.security.AuthenticationFailedException;
