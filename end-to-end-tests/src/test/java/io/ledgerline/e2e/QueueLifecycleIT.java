@@ -55,7 +55,9 @@ class QueueLifecycleIT {
                 .untilAsserted(() -> assertThat(snapshot()).isEqualTo(before));
 
         stack.restartCommands();
-        expect(command("/queues/" + queue + "/resume", ""), 200);
+        long resumed = expect(command("/queues/" + queue + "/resume", ""), 200).get("sequence").asLong();
+        // Read-your-writes: asked for at least the resume's sequence, the projection answers only once it has it.
+        assertThat(stack.read("/queues/" + queue + "?minSequence=" + resumed).get("status").asText()).isEqualTo("OPEN");
         assertThat(expect(command("/queues/" + queue + "/call-next", ""), 200).get("entryId").asText()).isEqualTo("fay");
         expected.remove("fay");
         expected.replaceAll((id, position) -> (Integer) position - 1);

@@ -24,6 +24,10 @@ public interface ProjectionConfig {
     @WithDefault("500")
     int maxPageSize();
 
+    /** How long a read that asks for at least a sequence ({@code minSequence}) waits for the projection to reach it. */
+    @WithDefault("5s")
+    Duration readWaitLimit();
+
     /** How long a rebuild waits for the batch being applied when it starts. */
     @WithDefault("30s")
     Duration rebuildInFlightTimeout();

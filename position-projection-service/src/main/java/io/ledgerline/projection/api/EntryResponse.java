@@ -17,15 +17,16 @@ import io.ledgerline.projection.model.Priority;
  * @param admittedUntil while ADMITTED by a waiting room, when the admission expires; null otherwise
  * @param servedElsewhereIn while SERVED_ELSEWHERE, where its person is being served, {@code queueId/entryId} each,
  *                    in the order those services began; empty otherwise
+ * @param sequence    the queue sequence this answer reflects (the last event applied when it was read)
  */
 public record EntryResponse(String queueId, String entryId, EntryStatus status, Priority priority, Long position,
         long ticket, Instant joinedAt, String entryNumber, String counter, Instant heldUntil, int attempts,
-        Instant admittedUntil, List<String> servedElsewhereIn) {
+        Instant admittedUntil, List<String> servedElsewhereIn, long sequence) {
 
-    static EntryResponse of(EntryView entry, Long position) {
+    static EntryResponse of(EntryView entry, Long position, long sequence) {
         boolean admitted = entry.status() == EntryStatus.ADMITTED;
         return new EntryResponse(entry.queueId(), entry.entryId(), entry.status(), entry.priority(), position,
                 entry.ticket(), entry.joinedAt(), entry.number(), entry.counter(), admitted ? null : entry.heldUntil(),
-                entry.attempts(), admitted ? entry.heldUntil() : null, entry.servedElsewhere());
+                entry.attempts(), admitted ? entry.heldUntil() : null, entry.servedElsewhere(), sequence);
     }
 }

@@ -24,6 +24,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, reason, detail);
     }
 
+    public static ProblemException projectionBehind(String detail) {
+        return new ProblemException(503, "PROJECTION_BEHIND", detail);
+    }
+
     public static ProblemException unauthenticated(String detail) {
         return new ProblemException(401, "UNAUTHENTICATED", detail);
     }

@@ -11,10 +11,11 @@ import java.util.List;
  * @param attempts   failed attempts at serving it so far
  * @param servedElsewhere while SERVED_ELSEWHERE, the services of its person holding it ({@code queueId/entryId}),
  *                   in the order they began; empty otherwise
+ * @param updatedSequence the queue sequence of the last event that changed this entry
  */
 public record EntryView(String queueId, String entryId, EntryStatus status, Priority priority, long ticket,
         Instant joinedAt, String number, String counter, Instant heldUntil, int attempts,
-        List<String> servedElsewhere) {
+        List<String> servedElsewhere, long updatedSequence) {
 
     public EntryView {
         servedElsewhere = List.copyOf(servedElsewhere);

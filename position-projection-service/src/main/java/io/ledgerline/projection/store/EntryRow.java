@@ -69,7 +69,7 @@ public class EntryRow extends PanacheEntityBase {
 
     public EntryView view() {
         return new EntryView(queueId, entryId, status, priority, ticket, joinedAt, number, counter, heldUntil,
-                attempts, servedElsewhere == null ? List.of() : List.of(servedElsewhere));
+                attempts, servedElsewhere == null ? List.of() : List.of(servedElsewhere), updatedSequence);
     }
 
     /** Composite key (queue_id, entry_id). */

@@ -34,10 +34,11 @@ public class PgReadModel {
                 .map(rows -> rows.stream().map(EntryRow::view).toList());
     }
 
-    /** Entries of one status in ticket order (used for statuses other than WAITING, which Redis ranks). */
-    public Uni<List<EntryView>> entriesWithStatus(String queueId, EntryStatus status, int limit) {
-        return Panache.withSession(() -> EntryRow.<EntryRow>find("queueId = ?1 and status = ?2 order by ticket",
-                queueId, status).page(0, limit).list())
+    /** Entries of one status after a ticket, in ticket order (statuses other than WAITING, which Redis ranks). */
+    public Uni<List<EntryView>> entriesWithStatus(String queueId, EntryStatus status, long afterTicket, int limit) {
+        return Panache.withSession(() -> EntryRow.<EntryRow>find(
+                "queueId = ?1 and status = ?2 and ticket > ?3 order by ticket", queueId, status, afterTicket)
+                .page(0, limit).list())
                 .map(rows -> rows.stream().map(EntryRow::view).toList());
     }
 }

@@ -99,17 +99,6 @@ public class RedisPositionStore {
                 .map(rank -> rank == null ? OptionalLong.empty() : OptionalLong.of(rank + 1));
     }
 
-    /** The first {@code limit} waiting entries, in serving order. */
-    public Uni<List<WaitingRank>> firstWaiting(String queueId, int limit) {
-        return sortedSets.zrange(keys.waiting(queueId), 0, limit - 1L).map(ids -> {
-            List<WaitingRank> ranks = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                ranks.add(new WaitingRank(ids.get(i), i + 1L));
-            }
-            return ranks;
-        });
-    }
-
     public Uni<String> ping() {
         return redis.execute("PING").map(Response::toString);
     }
