@@ -28,6 +28,10 @@ public interface ProjectionConfig {
     @WithDefault("5s")
     Duration readWaitLimit();
 
+    /** How long entries' journeys and queues' audit trails are kept (the log keeps everything). */
+    @WithDefault("P400D")
+    Duration historyRetention();
+
     /** How long a rebuild waits for the batch being applied when it starts. */
     @WithDefault("30s")
     Duration rebuildInFlightTimeout();

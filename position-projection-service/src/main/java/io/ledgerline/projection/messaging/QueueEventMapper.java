@@ -61,7 +61,23 @@ public class QueueEventMapper {
         }
         String type = payload == null ? "null" : payload.getClass().getSimpleName();
         return new ProjectedEvent(envelope.getEventId(), envelope.getQueueId(), envelope.getSequence(),
-                envelope.getOccurredAt(), type, changeOf(payload, envelope));
+                envelope.getOccurredAt(), type, changeOf(payload, envelope), envelope.getActor(), detailOf(payload));
+    }
+
+    /** What an audit trail shows beside the event: why (a justification, a reason), or where (a desk, a queue). */
+    private static String detailOf(Object payload) {
+        return switch (payload) {
+            case EntryPriorityChanged e -> e.getJustification();
+            case EntryTransferStarted e -> "to " + e.getTargetQueueId() + ": " + e.getJustification();
+            case EntryTransferredOut e -> "to " + e.getTargetQueueId();
+            case EntryTransferReturned e -> "refused by " + e.getTargetQueueId() + ": " + e.getReason();
+            case EntryOverflowed e -> "to " + e.getTargetQueueId();
+            case QueuePaused e -> e.getReason();
+            case QueueEmergencyStopped e -> e.getReason();
+            case EntryFailed e -> e.getReason();
+            case EntryCalled e -> e.getCounter() == null ? null : "at " + e.getCounter();
+            case null, default -> null;
+        };
     }
 
     private static Change changeOf(Object payload, QueueEventEnvelope envelope) {

@@ -68,7 +68,12 @@ final class PgBatchChanges {
     }
 
     record HistoryRow(String queueId, String entryId, long sequence, String eventType, EntryStatus status,
-            Priority priority, Instant occurredAt) {
+            Priority priority, Instant occurredAt, String actor, String detail) {
+    }
+
+    /** A change of the queue itself (created, configured, paused, closed, planned...), for its audit trail. */
+    record QueueHistoryRow(String queueId, long sequence, String eventType, QueueStatus status, String actor,
+            String detail, Instant occurredAt) {
     }
 
     private final Map<String, QueueState> queues = new TreeMap<>();
@@ -76,6 +81,7 @@ final class PgBatchChanges {
     private final Map<EntryKey, EntryState> entries;
     private final Set<EntryKey> changedEntries = new HashSet<>();
     private final List<HistoryRow> history = new ArrayList<>();
+    private final List<QueueHistoryRow> queueHistory = new ArrayList<>();
 
     private PgBatchChanges(Map<EntryKey, EntryState> loaded) {
         this.entries = new HashMap<>(loaded);
@@ -110,9 +116,20 @@ final class PgBatchChanges {
         for (ProjectedEvent event : applied) {
             QueueState before = changes.queues.computeIfAbsent(event.queueId(),
                     q -> locked.getOrDefault(q, QueueState.unknown(q)));
-            changes.queues.put(event.queueId(), changes.apply(before, event));
+            QueueState after = changes.apply(before, event);
+            changes.queues.put(event.queueId(), after);
+            if (isQueueChange(event.change())) {
+                changes.queueHistory.add(new QueueHistoryRow(event.queueId(), event.sequence(), event.eventType(),
+                        after.status(), event.actor(), event.detail(), event.occurredAt()));
+            }
         }
         return changes;
+    }
+
+    private static boolean isQueueChange(Change change) {
+        return change instanceof Change.QueueCreated || change instanceof Change.QueueConfigured
+                || change instanceof Change.QueueStatusSet || change instanceof Change.QueueClosed
+                || change instanceof Change.QueueScheduled || change instanceof Change.ScheduleLapsed;
     }
 
     /** Final rows of the queues the batch advanced, by queue id. */
@@ -135,6 +152,11 @@ final class PgBatchChanges {
     /** History rows in batch order. */
     List<HistoryRow> history() {
         return List.copyOf(history);
+    }
+
+    /** The queues' own changes, in batch order. */
+    List<QueueHistoryRow> queueHistory() {
+        return List.copyOf(queueHistory);
     }
 
     private QueueState apply(QueueState queue, ProjectedEvent event) {
@@ -255,7 +277,7 @@ final class PgBatchChanges {
         entries.put(entry.key(), entry);
         changedEntries.add(entry.key());
         history.add(new HistoryRow(entry.queueId(), entry.entryId(), event.sequence(), event.eventType(),
-                entry.status(), entry.priority(), event.occurredAt()));
+                entry.status(), entry.priority(), event.occurredAt(), event.actor(), event.detail()));
     }
 
     private static QueueState advanced(QueueState queue, ProjectedEvent event) {

@@ -24,6 +24,7 @@ import io.ledgerline.projection.model.QueueStatus;
 import io.ledgerline.projection.model.SequenceCheck;
 import io.ledgerline.projection.store.PgBatchChanges.EntryKey;
 import io.ledgerline.projection.store.PgBatchChanges.HistoryRow;
+import io.ledgerline.projection.store.PgBatchChanges.QueueHistoryRow;
 import io.ledgerline.projection.store.PgBatchChanges.QueueState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,6 +48,7 @@ public class PgBatchStore {
     private final String upsertQueue;
     private final String upsertEntry;
     private final String insertHistory;
+    private final String insertQueueHistory;
     private final String deleteTags;
     private final String insertTags;
 
@@ -86,7 +88,10 @@ public class PgBatchStore {
                 + " attempts = EXCLUDED.attempts, updated_sequence = EXCLUDED.updated_sequence,"
                 + " served_elsewhere = EXCLUDED.served_elsewhere";
         this.insertHistory = "INSERT INTO " + s + ".entry_history (queue_id, entry_id, sequence, event_type, status,"
-                + " priority, occurred_at) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[],"
+                + " priority, occurred_at, actor, detail) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[],"
+                + " $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])";
+        this.insertQueueHistory = "INSERT INTO " + s + ".queue_history (queue_id, sequence, event_type, status, actor,"
+                + " detail, occurred_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[],"
                 + " $5::text[], $6::text[], $7::timestamptz[])";
     }
 
@@ -162,11 +167,24 @@ public class PgBatchStore {
                 .addArrayOfString(column(h, HistoryRow::eventType, String[]::new))
                 .addArrayOfString(column(h, x -> x.status().name(), String[]::new))
                 .addArrayOfString(column(h, x -> x.priority().name(), String[]::new))
-                .addArrayOfOffsetDateTime(column(h, x -> time(x.occurredAt()), OffsetDateTime[]::new));
+                .addArrayOfOffsetDateTime(column(h, x -> time(x.occurredAt()), OffsetDateTime[]::new))
+                .addArrayOfString(column(h, HistoryRow::actor, String[]::new))
+                .addArrayOfString(column(h, HistoryRow::detail, String[]::new));
+        List<QueueHistoryRow> qh = changes.queueHistory();
+        Tuple queueHistory = Tuple.tuple()
+                .addArrayOfString(column(qh, QueueHistoryRow::queueId, String[]::new))
+                .addArrayOfLong(column(qh, QueueHistoryRow::sequence, Long[]::new))
+                .addArrayOfString(column(qh, QueueHistoryRow::eventType, String[]::new))
+                .addArrayOfString(column(qh, x -> x.status() == null ? null : x.status().name(), String[]::new))
+                .addArrayOfString(column(qh, QueueHistoryRow::actor, String[]::new))
+                .addArrayOfString(column(qh, QueueHistoryRow::detail, String[]::new))
+                .addArrayOfOffsetDateTime(column(qh, x -> time(x.occurredAt()), OffsetDateTime[]::new));
         return executeBatch(conn, upsertQueue, queues)
                 .flatMap(ignored -> writeTags(conn, changes.tags()))
                 .flatMap(ignored -> e.isEmpty() ? Uni.createFrom().voidItem() : execute(conn, upsertEntry, entries))
-                .flatMap(ignored -> h.isEmpty() ? Uni.createFrom().voidItem() : execute(conn, insertHistory, history));
+                .flatMap(ignored -> h.isEmpty() ? Uni.createFrom().voidItem() : execute(conn, insertHistory, history))
+                .flatMap(ignored -> qh.isEmpty() ? Uni.createFrom().voidItem()
+                        : execute(conn, insertQueueHistory, queueHistory));
     }
 
     /** A queue's tags are replaced whole: the ones it no longer carries go, the new ones come. */

@@ -35,7 +35,7 @@ public class PgProjectionReset {
     /** Empties every read-model table and the marker, in one transaction. */
     public void wipe() {
         String tables = String.join(", ", schema + ".queues", schema + ".queue_tags", schema + ".entries",
-                schema + ".entry_history", schema + ".projection_epoch");
+                schema + ".entry_history", schema + ".queue_history", schema + ".projection_epoch");
         pool.withTransaction(conn -> conn.query("TRUNCATE " + tables).execute()).await().atMost(TIMEOUT);
     }
 

@@ -113,8 +113,8 @@ class PgBatchChangesTest {
         assertThat(changes.entries()).containsExactly(entry(Priority.URGENT, 7, EntryStatus.WAITING, null, null,
                 null, 0, 4));
         assertThat(changes.history()).containsExactly(
-                new HistoryRow("q", "a", 3, "EntryRequeued", EntryStatus.WAITING, Priority.LOW, at(3)),
-                new HistoryRow("q", "a", 4, "EntryPriorityChanged", EntryStatus.WAITING, Priority.URGENT, at(4)));
+                new HistoryRow("q", "a", 3, "EntryRequeued", EntryStatus.WAITING, Priority.LOW, at(3), null, null),
+                new HistoryRow("q", "a", 4, "EntryPriorityChanged", EntryStatus.WAITING, Priority.URGENT, at(4), null, null));
         assertThat(changes.queues()).containsExactly(
                 new QueueState("q", "Desk", 10, QueueStatus.OPEN, 4, at(4), null, null));
     }
@@ -131,8 +131,8 @@ class PgBatchChangesTest {
         assertThat(changes.entries()).containsExactly(entry(Priority.HIGH, 7, EntryStatus.WAITING, null, null, null,
                 0, 4));
         assertThat(changes.history()).containsExactly(
-                new HistoryRow("q", "a", 3, "EntryPromoted", EntryStatus.WAITING, Priority.NORMAL, at(3)),
-                new HistoryRow("q", "a", 4, "EntryPromoted", EntryStatus.WAITING, Priority.HIGH, at(4)));
+                new HistoryRow("q", "a", 3, "EntryPromoted", EntryStatus.WAITING, Priority.NORMAL, at(3), null, null),
+                new HistoryRow("q", "a", 4, "EntryPromoted", EntryStatus.WAITING, Priority.HIGH, at(4), null, null));
     }
 
     @Test
@@ -201,7 +201,7 @@ class PgBatchChangesTest {
         assertThat(released.entries()).containsExactly(entry(Priority.HIGH, 7, EntryStatus.WAITING, null, null, null,
                 0, 5));
         assertThat(released.history()).containsExactly(
-                new HistoryRow("q", "a", 5, "EntryReleased", EntryStatus.WAITING, Priority.HIGH, at(5)));
+                new HistoryRow("q", "a", 5, "EntryReleased", EntryStatus.WAITING, Priority.HIGH, at(5), null, null));
     }
 
     @Test
@@ -294,8 +294,8 @@ class PgBatchChangesTest {
                 new EntryState("q", "w", Priority.NORMAL, 1, EntryStatus.CLOSED_OUT, null, at(1), null, null, at(5),
                         null, 0, 5));
         assertThat(changes.history()).containsExactly(
-                new HistoryRow("q", "w", 5, "QueueClosed", EntryStatus.CLOSED_OUT, Priority.NORMAL, at(5)),
-                new HistoryRow("q", "h", 5, "QueueClosed", EntryStatus.CLOSED_OUT, Priority.NORMAL, at(5)));
+                new HistoryRow("q", "w", 5, "QueueClosed", EntryStatus.CLOSED_OUT, Priority.NORMAL, at(5), null, null),
+                new HistoryRow("q", "h", 5, "QueueClosed", EntryStatus.CLOSED_OUT, Priority.NORMAL, at(5), null, null));
     }
 
     @Test
@@ -319,7 +319,7 @@ class PgBatchChangesTest {
                 .containsExactly(at(2504), 2504L);
         assertThat(changes.history()).hasSize(2500);
         assertThat(changes.history().get(1000)).isEqualTo(new HistoryRow("q", "e1001", 2503, "EntriesClosedOut",
-                EntryStatus.CLOSED_OUT, Priority.NORMAL, at(2503)));
+                EntryStatus.CLOSED_OUT, Priority.NORMAL, at(2503), null, null));
         assertThat(changes.queues()).extracting(QueueState::status, QueueState::lastSequence)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(QueueStatus.CLOSED, 2504L));
     }

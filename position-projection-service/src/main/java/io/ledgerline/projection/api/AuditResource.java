@@ -1,0 +1,64 @@
+package io.ledgerline.projection.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.ledgerline.access.Permission;
+import io.ledgerline.access.rest.RateLimited;
+import io.ledgerline.projection.ProjectionConfig;
+import io.ledgerline.projection.store.PgAuditTrail;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A queue's audit trail: its own changes and the overrides of its entries, each with the actor and the why, in log
+ * order, {@code limit} at a time after a sequence (the next page's link in {@code Link}). Staff of the queue read it.
+ */
+@Path("/queues/{queueId}/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private final PgAuditTrail trail;
+    private final ProjectionConfig config;
+    private final Caller caller;
+
+    public AuditResource(PgAuditTrail trail, ProjectionConfig config, Caller caller) {
+        this.trail = trail;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @GET
+    @RateLimited(RateLimited.READS)
+    public Uni<Response> audit(@PathParam("queueId") String queueId, @QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit, @Context UriInfo uri) {
+        caller.require(Permission.SERVE, queueId);
+        checkLimit(limit, config);
+        return trail.audit(queueId, after, limit).map(steps -> paged(steps, limit, uri));
+    }
+
+    static void checkLimit(int limit, ProjectionConfig config) {
+        if (limit < 1 || limit > config.maxPageSize()) {
+            throw ProblemException.invalidRequest("limit must be between 1 and " + config.maxPageSize());
+        }
+    }
+
+    /** The steps, and while a full page came, a link to the page after its last sequence. */
+    static Response paged(List<PgAuditTrail.Step> steps, int limit, UriInfo uri) {
+        Response.ResponseBuilder response = Response.ok(steps);
+        if (steps.size() == limit) {
+            response.header("Link", "<" + uri.getRequestUriBuilder()
+                    .replaceQueryParam("after", steps.get(steps.size() - 1).sequence()).build() + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+}
