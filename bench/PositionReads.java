@@ -56,7 +56,7 @@ public class PositionReads {
         System.out.printf("filled %d waiting entries in %.1f s (command path and projection)%n", waiting,
                 (System.nanoTime() - started) / 1e9);
 
-        long bytes = memoryUsage("ll:q:" + queue + ":waiting") + memoryUsage("ll:q:" + queue + ":scores");
+        long bytes = memoryUsage("ll:q:{" + queue + "}:waiting") + memoryUsage("ll:q:{" + queue + "}:scores");
         System.out.printf("Redis memory: %d B for %d waiting = %.0f B per waiting entry (sorted set + score hash)%n",
                 bytes, waiting, (double) bytes / waiting);
 
@@ -68,7 +68,7 @@ public class PositionReads {
                 floor[i] = timed(() -> expect(send(get(PROJECTION + "/q/health/live", false)), 200));
                 String entry = "e" + random.nextInt(waiting);
                 read[i] = timed(() -> expect(send(get(PROJECTION + "/queues/" + queue + "/entries/" + entry, true)), 200));
-                zrank[i] = timed(() -> redis("ZRANK", "ll:q:" + queue + ":waiting", entry));
+                zrank[i] = timed(() -> redis("ZRANK", "ll:q:{" + queue + "}:waiting", entry));
             }
             Arrays.sort(floor);
             Arrays.sort(read);
