@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -21,10 +20,6 @@ public final class PublishedKeys {
     }
 
     /** {@code {"keys":[{...}]}} holding the one key, for signatures with RS256. */
-    public static String jwks(RSAPublicKey key) {
-        return jwks(key.getModulus(), key.getPublicExponent());
-    }
-
     static String jwks(BigInteger modulus, BigInteger exponent) {
         return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
                 + thumbprint(modulus, exponent) + "\",\"n\":\"" + URL.encodeToString(unsigned(modulus))

@@ -60,7 +60,7 @@ public record TokenGrant(List<Role> roles, List<String> queues, String entry) {
         return entry == null && permission.allows(roles, queues, queueId);
     }
 
-    /** Whether it allows {@code permission} on entry {@code entryId} of {@code queueId}. */
+    /** Whether it allows {@code permission} on entry {@code entryId} of {@code queueId} (null: the queue as a whole). */
     public boolean allows(Permission permission, String queueId, String entryId) {
         return entry == null ? allows(permission, queueId)
                 : entry.equals(entryId) && permission.allows(roles, queues, queueId);

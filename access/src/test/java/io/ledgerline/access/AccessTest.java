@@ -91,7 +91,7 @@ class AccessTest {
         Instant now = Instant.parse("2026-11-24T09:00:00Z");
         String admission = issuer.admission("sale", "e7", now, now.plusSeconds(600));
 
-        String jwks = PublishedKeys.jwks((java.security.interfaces.RSAPublicKey) keys.getPublic());
+        String jwks = issuer.publishedKeys();
         String header = new String(Base64.getUrlDecoder().decode(admission.split("\\.")[0]), StandardCharsets.UTF_8);
         assertThat(header).contains("\"kid\":\"" + issuer.keyId() + "\"");
         assertThat(jwks).contains("\"kid\":\"" + issuer.keyId() + "\"", "\"kty\":\"RSA\"", "\"e\":\"AQAB\"");

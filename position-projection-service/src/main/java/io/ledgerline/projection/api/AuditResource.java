@@ -42,23 +42,12 @@ public class AuditResource {
     public Uni<Response> audit(@PathParam("queueId") String queueId, @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit, @Context UriInfo uri) {
         caller.require(Permission.SERVE, queueId);
-        checkLimit(limit, config);
-        return trail.audit(queueId, after, limit).map(steps -> paged(steps, limit, uri));
+        Pages.checkLimit(limit, config);
+        return trail.audit(queueId, after, limit).map(steps -> Pages.of(steps, nextAfter(steps, limit), uri));
     }
 
-    static void checkLimit(int limit, ProjectionConfig config) {
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw ProblemException.invalidRequest("limit must be between 1 and " + config.maxPageSize());
-        }
-    }
-
-    /** The steps, and while a full page came, a link to the page after its last sequence. */
-    static Response paged(List<PgAuditTrail.Step> steps, int limit, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok(steps);
-        if (steps.size() == limit) {
-            response.header("Link", "<" + uri.getRequestUriBuilder()
-                    .replaceQueryParam("after", steps.get(steps.size() - 1).sequence()).build() + ">; rel=\"next\"");
-        }
-        return response.build();
+    /** A full page's last sequence: the page after it may hold more. */
+    static Long nextAfter(List<PgAuditTrail.Step> steps, int limit) {
+        return steps.size() < limit ? null : steps.get(steps.size() - 1).sequence();
     }
 }

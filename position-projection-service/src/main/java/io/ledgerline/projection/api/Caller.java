@@ -21,15 +21,14 @@ public class Caller {
      * No token: 401; a token that does not allow it: 403.
      */
     void require(Permission permission, String queueId) {
-        if (!grant().allows(permission, queueId)) {
-            throw ProblemException.forbidden(grant().refusal(permission, queueId));
-        }
+        require(permission, queueId, null); // no entry: what no ticket may do
     }
 
     /** As {@link #require(Permission, String)}, for one entry: a person's ticket passes for its own entry. */
     void require(Permission permission, String queueId, String entryId) {
-        if (!grant().allows(permission, queueId, entryId)) {
-            throw ProblemException.forbidden(grant().refusal(permission, queueId));
+        TokenGrant grant = grant();
+        if (!grant.allows(permission, queueId, entryId)) {
+            throw ProblemException.forbidden(grant.refusal(permission, queueId));
         }
     }
 

@@ -42,7 +42,8 @@ public class EntryJourneyResource {
             @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit,
             @Context UriInfo uri) {
         caller.require(Permission.READ, queueId, entryId);
-        AuditResource.checkLimit(limit, config);
-        return trail.journey(queueId, entryId, after, limit).map(steps -> AuditResource.paged(steps, limit, uri));
+        Pages.checkLimit(limit, config);
+        return trail.journey(queueId, entryId, after, limit)
+                .map(steps -> Pages.of(steps, AuditResource.nextAfter(steps, limit), uri));
     }
 }

@@ -40,16 +40,8 @@ public class QueueListResource {
     public Uni<Response> queues(@QueryParam("tag") List<String> tags, @QueryParam("after") @DefaultValue("") String after,
             @QueryParam("limit") @DefaultValue("100") int limit, @jakarta.ws.rs.core.Context UriInfo uri) {
         caller.require(Permission.READ, null);
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw ProblemException.invalidRequest("limit must be between 1 and " + config.maxPageSize());
-        }
-        return figures.queues(tags == null ? List.of() : tags, after, limit).map(page -> {
-            Response.ResponseBuilder response = Response.ok(page);
-            if (page.size() == limit) {
-                response.header("Link", "<" + uri.getRequestUriBuilder()
-                        .replaceQueryParam("after", page.get(page.size() - 1).queueId()).build() + ">; rel=\"next\"");
-            }
-            return response.build();
-        });
+        Pages.checkLimit(limit, config);
+        return figures.queues(tags == null ? List.of() : tags, after, limit).map(page -> Pages.of(page,
+                page.size() < limit ? null : page.get(page.size() - 1).queueId(), uri));
     }
 }

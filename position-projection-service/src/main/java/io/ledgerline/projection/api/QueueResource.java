@@ -120,9 +120,7 @@ public class QueueResource {
             @QueryParam("minSequence") Long minSequence, @HeaderParam(ReadAfter.HEADER) Long minSequenceHeader,
             @jakarta.ws.rs.core.Context UriInfo uri) {
         caller.require(Permission.READ, queueId);
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw ProblemException.invalidRequest("limit must be between 1 and " + config.maxPageSize());
-        }
+        Pages.checkLimit(limit, config);
         EntryStatus status = parseStatus(statusName);
         String[] cursor = Cursor.parse(after, status == EntryStatus.WAITING ? 2 : 1);
         return readAfter.sequence(queueId, minSequence, minSequenceHeader).flatMap(ready -> postgres.queue(queueId))
@@ -135,7 +133,7 @@ public class QueueResource {
                                     .map(e -> EntryResponse.of(e, null, queue.lastSequence())).toList();
                             String next = page.size() < limit ? null
                                     : Cursor.of(Long.toString(page.get(page.size() - 1).ticket()));
-                            return paged(page, next, uri);
+                            return Pages.of(page, next, uri);
                         });
                     }
                     return line.page(queueId, cursor == null ? "" : cursor[1], cursor == null ? "0" : cursor[0], limit)
@@ -150,7 +148,7 @@ public class QueueResource {
                                 int last = page.ranks().size() - 1;
                                 String next = page.ranks().size() < limit ? null
                                         : Cursor.of(page.scores().get(last), page.ranks().get(last).entryId());
-                                return paged(entries, next, uri);
+                                return Pages.of(entries, next, uri);
                             }));
                 });
     }
@@ -195,15 +193,6 @@ public class QueueResource {
             return figures.counts(queueId).flatMap(counts -> figures.stats(queueId, since)
                     .map(stats -> QueueStatsResponse.of(queueId, span, counts, stats)));
         });
-    }
-
-    private static Response paged(List<EntryResponse> page, String next, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok(page);
-        if (next != null) {
-            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("after", next).build()
-                    + ">; rel=\"next\"");
-        }
-        return response.build();
     }
 
     private static EntryStatus parseStatus(String name) {

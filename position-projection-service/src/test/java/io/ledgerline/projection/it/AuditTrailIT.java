@@ -39,9 +39,7 @@ class AuditTrailIT {
                 .body("[2].status", equalTo("PAUSED")).body("[2].detail", equalTo("lunch"));
         var first = given().get("/queues/{q}/audit?limit=2", queue.queueId);
         first.then().statusCode(200).body("$", hasSize(2));
-        String link = first.header("Link");
-        java.net.URI next = java.net.URI.create(link.substring(link.indexOf('<') + 1, link.indexOf('>')));
-        given().get(next.getRawPath() + "?" + next.getRawQuery()).then().statusCode(200)
+        given().get(Links.next(first)).then().statusCode(200)
                 .body("eventType", equalTo(List.of("QueuePaused")));
     }
 }

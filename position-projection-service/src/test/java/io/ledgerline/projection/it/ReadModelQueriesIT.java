@@ -37,11 +37,11 @@ class ReadModelQueriesIT {
         // The line moves between pages: the head is called, and so is the entry the first page ended with.
         TestKafka.send(queue.called("e0000"), queue.called("e0001"), queue.called("e0499"));
         awaitSequence(queue);
-        String next = nextLink(first);
+        String next = Links.next(first);
         while (next != null) {
             Response more = page(next);
             seen.addAll(more.jsonPath().getList("entryId"));
-            next = nextLink(more);
+            next = Links.next(more);
         }
         assertThat(seen).as("every entry once, in serving order").isEqualTo(joined);
     }
@@ -90,16 +90,6 @@ class ReadModelQueriesIT {
         Response response = given().get(url);
         response.then().statusCode(200);
         return response;
-    }
-
-    /** The next page's path and query from a {@code Link: <url>; rel="next"} header, or null. */
-    private static String nextLink(Response response) {
-        String link = response.header("Link");
-        if (link == null) {
-            return null;
-        }
-        java.net.URI uri = java.net.URI.create(link.substring(link.indexOf('<') + 1, link.indexOf('>')));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private static void awaitSequence(QueueScript queue) {
