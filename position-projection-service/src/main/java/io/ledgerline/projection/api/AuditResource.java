@@ -39,10 +39,11 @@ public class AuditResource {
 
     @GET
     @RateLimited(RateLimited.READS)
-    public Uni<Response> audit(@PathParam("queueId") String queueId, @QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("100") int limit, @Context UriInfo uri) {
+    public Uni<Response> audit(@PathParam("queueId") String queueId, @QueryParam("after") @DefaultValue("0") String afterText,
+            @QueryParam("limit") @DefaultValue("100") String limitText, @Context UriInfo uri) {
         caller.require(Permission.SERVE, queueId);
-        Pages.checkLimit(limit, config);
+        int limit = Pages.limit(limitText, config);
+        long after = Pages.sequenceAfter(afterText);
         return trail.audit(queueId, after, limit).map(steps -> Pages.of(steps, nextAfter(steps, limit), uri));
     }
 

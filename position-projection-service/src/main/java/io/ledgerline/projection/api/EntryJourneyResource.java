@@ -39,10 +39,11 @@ public class EntryJourneyResource {
     @GET
     @RateLimited(RateLimited.READS)
     public Uni<Response> journey(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
-            @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("after") @DefaultValue("0") String afterText, @QueryParam("limit") @DefaultValue("100") String limitText,
             @Context UriInfo uri) {
         caller.require(Permission.READ, queueId, entryId);
-        Pages.checkLimit(limit, config);
+        int limit = Pages.limit(limitText, config);
+        long after = Pages.sequenceAfter(afterText);
         return trail.journey(queueId, entryId, after, limit)
                 .map(steps -> Pages.of(steps, AuditResource.nextAfter(steps, limit), uri));
     }

@@ -38,9 +38,9 @@ public class QueueListResource {
     @GET
     @RateLimited(RateLimited.READS)
     public Uni<Response> queues(@QueryParam("tag") List<String> tags, @QueryParam("after") @DefaultValue("") String after,
-            @QueryParam("limit") @DefaultValue("100") int limit, @jakarta.ws.rs.core.Context UriInfo uri) {
+            @QueryParam("limit") @DefaultValue("100") String limitText, @jakarta.ws.rs.core.Context UriInfo uri) {
         caller.require(Permission.READ, null);
-        Pages.checkLimit(limit, config);
+        int limit = Pages.limit(limitText, config);
         return figures.queues(tags == null ? List.of() : tags, after, limit).map(page -> Pages.of(page,
                 page.size() < limit ? null : page.get(page.size() - 1).queueId(), uri));
     }

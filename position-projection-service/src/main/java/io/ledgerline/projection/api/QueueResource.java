@@ -64,8 +64,8 @@ public class QueueResource {
 
     @GET
     @RateLimited(RateLimited.READS)
-    public Uni<QueueResponse> queue(@PathParam("queueId") String queueId, @QueryParam("minSequence") Long minSequence,
-            @HeaderParam(ReadAfter.HEADER) Long minSequenceHeader) {
+    public Uni<QueueResponse> queue(@PathParam("queueId") String queueId, @QueryParam("minSequence") String minSequence,
+            @HeaderParam(ReadAfter.HEADER) String minSequenceHeader) {
         caller.require(Permission.READ, queueId);
         return readAfter.sequence(queueId, minSequence, minSequenceHeader).flatMap(ready -> postgres.queue(queueId))
                 .flatMap(found -> {
@@ -84,7 +84,7 @@ public class QueueResource {
     @RateLimited(RateLimited.READS)
     @Path("/entries/{entryId}")
     public Uni<EntryResponse> entry(@PathParam("queueId") String queueId, @PathParam("entryId") String entryId,
-            @QueryParam("minSequence") Long minSequence, @HeaderParam(ReadAfter.HEADER) Long minSequenceHeader) {
+            @QueryParam("minSequence") String minSequence, @HeaderParam(ReadAfter.HEADER) String minSequenceHeader) {
         caller.require(Permission.READ, queueId, entryId);
         return readAfter.sequence(queueId, minSequence, minSequenceHeader)
                 .flatMap(ready -> consistentEntry(queueId, entryId, CONSISTENT_READ_TRIES));
@@ -116,11 +116,11 @@ public class QueueResource {
     @Path("/entries")
     public Uni<Response> entries(@PathParam("queueId") String queueId,
             @QueryParam("status") @DefaultValue("WAITING") String statusName,
-            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("after") String after,
-            @QueryParam("minSequence") Long minSequence, @HeaderParam(ReadAfter.HEADER) Long minSequenceHeader,
+            @QueryParam("limit") @DefaultValue("50") String limitText, @QueryParam("after") String after,
+            @QueryParam("minSequence") String minSequence, @HeaderParam(ReadAfter.HEADER) String minSequenceHeader,
             @jakarta.ws.rs.core.Context UriInfo uri) {
         caller.require(Permission.READ, queueId);
-        Pages.checkLimit(limit, config);
+        int limit = Pages.limit(limitText, config);
         EntryStatus status = parseStatus(statusName);
         String[] cursor = Cursor.parse(after, status == EntryStatus.WAITING ? 2 : 1);
         return readAfter.sequence(queueId, minSequence, minSequenceHeader).flatMap(ready -> postgres.queue(queueId))
@@ -158,7 +158,7 @@ public class QueueResource {
     @RateLimited(RateLimited.READS)
     @Path("/counts")
     public Uni<PgQueueFigures.Counts> counts(@PathParam("queueId") String queueId,
-            @QueryParam("minSequence") Long minSequence, @HeaderParam(ReadAfter.HEADER) Long minSequenceHeader) {
+            @QueryParam("minSequence") String minSequence, @HeaderParam(ReadAfter.HEADER) String minSequenceHeader) {
         caller.require(Permission.READ, queueId);
         return readAfter.sequence(queueId, minSequence, minSequenceHeader).flatMap(ready -> postgres.queue(queueId))
                 .flatMap(found -> {

@@ -29,11 +29,11 @@ public class ReadAfter {
     }
 
     /** Completes once {@code queueId} reflects {@code minSequence} (at once when null). */
-    Uni<Void> sequence(String queueId, Long fromQuery, Long fromHeader) {
-        Long wanted = fromQuery != null ? fromQuery : fromHeader;
-        if (wanted == null) {
+    Uni<Void> sequence(String queueId, String fromQuery, String fromHeader) {
+        if (fromQuery == null && fromHeader == null) {
             return Uni.createFrom().voidItem();
         }
+        long wanted = Pages.wholeNumber(fromQuery != null ? fromQuery : fromHeader, "minSequence");
         return poll(queueId, wanted, System.nanoTime() + limit.toNanos());
     }
 

@@ -86,6 +86,21 @@ class ReadModelQueriesIT {
                 .contentType("application/problem+json").body("reason", equalTo("PROJECTION_BEHIND"));
     }
 
+    @Test
+    void bad_paging_and_sequence_parameters_are_answered_400_saying_which() {
+        QueueScript queue = new QueueScript();
+        TestKafka.send(queue.created("Bad input", 5));
+        awaitSequence(queue);
+        for (String query : List.of("/queues/{q}?minSequence=soon", "/queues/{q}/entries?limit=many",
+                "/queues/{q}/entries?limit=0", "/queues/{q}/entries?after=not-a-cursor", "/queues/{q}/audit?after=x",
+                "/queues/{q}/audit?limit=-1", "/queues/{q}/entries/ann/history?after=-5", "/queues?limit=ten")) {
+            given().get(query.replace("{q}", queue.queueId)).then().statusCode(400).contentType("application/problem+json")
+                    .body("reason", equalTo("INVALID_REQUEST"));
+        }
+        given().header("Ledgerline-Min-Sequence", "later").get("/queues/{q}", queue.queueId).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("minSequence"));
+    }
+
     private static Response page(String url) {
         Response response = given().get(url);
         response.then().statusCode(200);
