@@ -31,6 +31,39 @@ final class ProjectionStores {
         }
     }
 
+    /**
+     * Moves an entry of a queue's waiting line in the projection's Redis to the end of the line, as a lost or
+     * misapplied write would: the stores now disagree with the log.
+     */
+    static void misplace(String queueId, String entryId) throws IOException {
+        String key = "ll:q:{" + queueId + "}:waiting";
+        redis("ZADD", key, "9000000000000000000", entryId);
+    }
+
+    /** Sends one command in Redis' protocol (db 1 is selected per connection, so each call selects it first). */
+    private static void redis(String... command) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", 6379)) {
+            OutputStream out = socket.getOutputStream();
+            StringBuilder select = new StringBuilder("*2\r\n$6\r\nSELECT\r\n$1\r\n1\r\n");
+            StringBuilder call = new StringBuilder("*" + command.length + "\r\n");
+            for (String part : command) {
+                call.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
+                        .append("\r\n");
+            }
+            out.write((select.toString() + call).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder text = new StringBuilder();
+            int c;
+            while (text.chars().filter(ch -> ch == '\n').count() < 2 && (c = in.read()) >= 0) {
+                text.append((char) c); // both replies are one line each: +OK, then :1 or an error
+            }
+            if (text.indexOf("-ERR") >= 0) {
+                throw new IOException("Redis refused " + String.join(" ", command) + ": " + text);
+            }
+        }
+    }
+
     private static void wipeRedis() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", 6379)) {
             OutputStream out = socket.getOutputStream();

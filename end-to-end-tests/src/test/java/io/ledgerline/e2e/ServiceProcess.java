@@ -107,7 +107,7 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("ledgerline.root", "..")).toAbsolutePath().normalize();
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -35,4 +35,8 @@ public interface ProjectionConfig {
     /** How long a rebuild waits for the batch being applied when it starts. */
     @WithDefault("30s")
     Duration rebuildInFlightTimeout();
+
+    /** The command service's checkpoints, which a replay of a queue's past starts from ({@code GET /queues/{id}/at}). */
+    @WithDefault("ledgerline.queue-snapshots.v1")
+    String snapshotsTopic();
 }

@@ -2,8 +2,10 @@ package io.ledgerline.projection.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import io.ledgerline.projection.model.ProjectedEvent;
@@ -18,6 +22,7 @@ import io.ledgerline.projection.model.ProjectionOutcome;
 import io.ledgerline.projection.store.ProjectionWriter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -41,15 +46,17 @@ public class QueueEventConsumer {
     private final ProjectionMetrics metrics;
     private final ProjectionStatus status;
     private final ReplayGate gate;
+    private final KafkaClientService kafka;
 
     public QueueEventConsumer(QueueEventDecoder decoder, ProjectionWriter writer, DeadLetterPublisher deadLetters,
-            ProjectionMetrics metrics, ProjectionStatus status, ReplayGate gate) {
+            ProjectionMetrics metrics, ProjectionStatus status, ReplayGate gate, KafkaClientService kafka) {
         this.decoder = decoder;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.status = status;
         this.gate = gate;
+        this.kafka = kafka;
     }
 
     private record Poisoned(KafkaRecord<String, byte[]> record, DecodedRecord.Poison poison) {
@@ -72,13 +79,16 @@ public class QueueEventConsumer {
             return ack(batch);
         }
         // Off the event loop: a schema not seen yet is looked up in the registry, blocking.
+        long polledIn = generation;
         return Uni.createFrom().item(() -> current.stream().map(r -> decoder.decode(r.getPayload())).toList())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(decoded -> handle(batch, current, decoded))
-                .onTermination().invoke(() -> slot.get().complete(null));
+                .onTermination().invoke(() -> slot.get().complete(null))
+                .flatMap(applied -> applied ? commit(current, polledIn) : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> handle(KafkaRecordBatch<String, byte[]> batch, List<KafkaRecord<String, byte[]>> records,
+    /** Applies the batch; answers whether it was (false: the projection halted and nacked it). */
+    private Uni<Boolean> handle(KafkaRecordBatch<String, byte[]> batch, List<KafkaRecord<String, byte[]>> records,
             List<DecodedRecord> decoded) {
         List<ProjectedEvent> events = new ArrayList<>(records.size());
         List<Poisoned> poisoned = new ArrayList<>();
@@ -92,7 +102,7 @@ public class QueueEventConsumer {
                     return halt(batch, new IllegalStateException(String.format("Cannot read %s-%d@%d: the schema"
                             + " registry did not answer (%s). The projection stops rather than set a real event"
                             + " aside; restart it once the registry answers.", source.getTopic(),
-                            source.getPartition(), source.getOffset(), o.cause())));
+                            source.getPartition(), source.getOffset(), o.cause()))).replaceWith(false);
                 }
             }
         }
@@ -100,11 +110,11 @@ public class QueueEventConsumer {
             Optional<ProjectionGapException> gap = account(events, outcomes);
             if (gap.isPresent()) {
                 // Dead letters wait too: the nacked batch is read again after the restart, poison included.
-                return halt(batch, gap.get());
+                return halt(batch, gap.get()).replaceWith(false);
             }
             LOG.debugf("Batch of %d records: %d events, %d dead letters", records.size(), events.size(),
                     poisoned.size());
-            return deadLetter(poisoned).flatMap(ignored -> ack(batch));
+            return deadLetter(poisoned).flatMap(ignored -> ack(batch)).replaceWith(true);
         });
     }
 
@@ -175,6 +185,32 @@ public class QueueEventConsumer {
                 poison.reason(), poison.cause() == null ? "" : " (cause: " + poison.cause() + ")");
         return deadLetters.send(source, poison.value(), poison.reason(), poison.cause())
                 .invoke(() -> metrics.deadLettered(poison.type()));
+    }
+
+    /**
+     * Commits the offsets just past the records applied. The connector's own commit strategies remember the highest
+     * offset they committed and would commit nothing after a rebuild's seek back until the replay passed the old
+     * position, so a crash meanwhile lost the rebuild's progress. The commit runs on the polling thread, where a
+     * rebuild also runs: one that started since these records were polled has moved the generation on, and their
+     * offsets, now ahead of the replay, are not committed.
+     */
+    private Uni<Void> commit(List<KafkaRecord<String, byte[]>> applied, long polledIn) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (KafkaRecord<String, byte[]> record : applied) {
+            IncomingKafkaRecordMetadata<?, ?> at = source(record);
+            offsets.merge(new TopicPartition(at.getTopic(), at.getPartition()), new OffsetAndMetadata(at.getOffset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return kafka.<String, byte[]>getConsumer(CHANNEL).runOnPollingThread(consumer -> {
+            if (ReplayGeneration.current() == polledIn) {
+                consumer.commitAsync(offsets, (committed, failure) -> {
+                    if (failure != null) {
+                        // The next batch's commit covers these offsets too; a restart meanwhile re-reads them.
+                        LOG.debugf("committing %s failed: %s", committed, failure);
+                    }
+                });
+            }
+        });
     }
 
     private static IncomingKafkaRecordMetadata<?, ?> source(KafkaRecord<?, ?> record) {

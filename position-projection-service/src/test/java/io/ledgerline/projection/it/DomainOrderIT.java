@@ -24,6 +24,7 @@ import io.ledgerline.projection.messaging.ProjectionRebuilder;
 import io.ledgerline.projection.messaging.QueueEventMapper;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.store.ProjectionWriter;
+import io.ledgerline.projection.store.ReadModelDigests;
 import io.ledgerline.projection.store.RedisKeys;
 import io.ledgerline.projection.store.RedisPositionStore;
 import io.ledgerline.queue.CallNext;
@@ -57,6 +58,7 @@ import io.ledgerline.queue.PromoteAgedEntries;
 import io.ledgerline.queue.QueueCommand;
 import io.ledgerline.queue.QueueCreated;
 import io.ledgerline.queue.QueueDecider;
+import io.ledgerline.queue.QueueDigest;
 import io.ledgerline.queue.QueueEvent;
 import io.ledgerline.queue.QueueSettings;
 import io.ledgerline.queue.QueueState;
@@ -137,6 +139,9 @@ class DomainOrderIT {
 
     @Inject
     RedisKeys keys;
+
+    @Inject
+    ReadModelDigests digests;
 
     @Inject
     Pool pool;
@@ -229,6 +234,10 @@ class DomainOrderIT {
                 + (e.heldElsewhere() ? "SERVED_ELSEWHERE" : e.held() ? "HELD" : e.inTransfer() ? "TRANSFERRING"
                 : e.status().name())));
         assertThat(rows).as(where).isEqualTo(domainRows);
+
+        // What ops verify compares: the read models' digest, computed from both stores, is the domain's.
+        assertThat(digests.of(queue.queueId).await().atMost(QUERY).orElseThrow().digest()).as(where)
+                .isEqualTo(QueueDigest.of(state));
     }
 
     /** One queue of the domain: its state, the commands it is given, and its accepted events as envelopes. */

@@ -1,5 +1,7 @@
 package io.ledgerline.command.messaging;
 
+import static io.ledgerline.log.WirePriority.avro;
+
 import io.ledgerline.queue.BulkCommand;
 import io.ledgerline.queue.CallNext;
 import io.ledgerline.queue.ChangePriority;
@@ -40,6 +42,8 @@ import io.ledgerline.queue.SleepQueue;
 import io.ledgerline.queue.TagSelector;
 import io.ledgerline.queue.TransferEntry;
 import io.ledgerline.queue.WakeQueue;
+import io.ledgerline.log.SettingsMapper;
+import io.ledgerline.log.WirePriority;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import ledgerline.queue.v1.QueueCommandEnvelope;
@@ -223,10 +227,6 @@ public class CommandMapper {
         if (priority == null) {
             throw new MalformedCommandException("priority is missing");
         }
-        return Priority.valueOf(priority.name());
-    }
-
-    static ledgerline.queue.v1.Priority avro(Priority priority) {
-        return ledgerline.queue.v1.Priority.valueOf(priority.name());
+        return WirePriority.priority(priority);
     }
 }

@@ -2,6 +2,8 @@ package io.ledgerline.command.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.log.EventPayloads;
+import io.ledgerline.log.SnapshotParts;
 import io.ledgerline.command.model.QueueCheckpoint;
 import io.ledgerline.command.model.SequencedEvent;
 import io.ledgerline.queue.CallNext;
@@ -121,11 +123,11 @@ class QueueStateOnTheWireTest {
     private QueueState assertRoundTrips(Played played, int partEntries) {
         long sequence = 0;
         for (QueueEvent event : played.log()) {
-            assertThat(events.toDomain(events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term")))
+            assertThat(EventPayloads.toDomain(events.toAvro(new SequencedEvent(++sequence, event), "c", "it", T0, "term")))
                     .isEqualTo(event);
         }
         SnapshotMapper snapshots = new SnapshotMapper();
-        QueueState restored = snapshots.toDomain(snapshots.toAvro(new QueueCheckpoint("q", played.state(), sequence, 0),
+        QueueState restored = SnapshotParts.toDomain(snapshots.toAvro(new QueueCheckpoint("q", played.state(), sequence, 0),
                 0, T0, partEntries));
         assertThat(restored).isEqualTo(played.state());
         return restored;

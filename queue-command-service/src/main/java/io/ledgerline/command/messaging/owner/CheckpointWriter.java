@@ -4,6 +4,7 @@ import io.ledgerline.command.config.CommandServiceConfig;
 import io.ledgerline.command.messaging.SnapshotMapper;
 import io.ledgerline.command.model.QueueBook;
 import io.ledgerline.command.model.QueueCheckpoint;
+import io.ledgerline.log.SnapshotParts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -71,11 +72,11 @@ public class CheckpointWriter {
                 List<QueueSnapshot> parts = mapper.toAvro(checkpoint, replayFrom, takenAt, partEntries);
                 for (QueueSnapshot part : parts) {
                     producer.send(new ProducerRecord<>(snapshotsTopic, partition,
-                            SnapshotMapper.key(checkpoint.queueId(), part.getPart()), codec.encode(snapshotsTopic, part)));
+                            SnapshotParts.key(checkpoint.queueId(), part.getPart()), codec.encode(snapshotsTopic, part)));
                 }
                 for (int stale = parts.size(); stale < checkpoint.previousParts(); stale++) {
                     producer.send(new ProducerRecord<>(snapshotsTopic, partition,
-                            SnapshotMapper.key(checkpoint.queueId(), stale), null));
+                            SnapshotParts.key(checkpoint.queueId(), stale), null));
                 }
                 partsByQueue.put(checkpoint.queueId(), parts.size());
             }

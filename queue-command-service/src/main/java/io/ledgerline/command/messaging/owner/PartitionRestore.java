@@ -1,16 +1,16 @@
 package io.ledgerline.command.messaging.owner;
 
 import io.ledgerline.command.config.CommandServiceConfig;
-import io.ledgerline.command.messaging.EventMapper;
 import io.ledgerline.command.messaging.KafkaClients;
 import io.ledgerline.command.messaging.PollLoop;
 import io.ledgerline.command.messaging.ResultMapper;
-import io.ledgerline.command.messaging.SnapshotMapper;
 import io.ledgerline.command.model.Answer;
 import io.ledgerline.command.model.QueueBook;
 import io.ledgerline.command.model.RememberedOutcome;
 import io.ledgerline.command.store.IdempotencyStore;
 import io.ledgerline.command.store.IdempotencyStore.OutcomeKey;
+import io.ledgerline.log.EventPayloads;
+import io.ledgerline.log.SnapshotParts;
 import io.ledgerline.schemas.RegistryCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,22 +52,18 @@ public class PartitionRestore {
     private static final int STORE_WRITE_EVERY = 10_000;
 
     private final KafkaClients clients;
-    private final EventMapper events;
     private final ResultMapper results;
-    private final SnapshotMapper snapshots;
     private final IdempotencyStore window;
     private final RegistryCodec codec;
     private final CommandServiceConfig.Topics topics;
     private final Duration settleWithin;
     private final Timer timer;
 
-    public PartitionRestore(KafkaClients clients, EventMapper events, ResultMapper results, SnapshotMapper snapshots,
+    public PartitionRestore(KafkaClients clients, ResultMapper results,
                             IdempotencyStore window, RegistryCodec codec, CommandServiceConfig config,
                             MeterRegistry registry) {
         this.clients = clients;
-        this.events = events;
         this.results = results;
-        this.snapshots = snapshots;
         this.window = window;
         this.codec = codec;
         this.topics = config.topics();
@@ -206,7 +202,7 @@ public class PartitionRestore {
             if (head.getPart() != 0) {
                 continue;
             }
-            List<QueueSnapshot> parts = partsOf(head, newest);
+            List<QueueSnapshot> parts = SnapshotParts.complete(head, newest);
             if (parts == null) {
                 // Not one consistent checkpoint: trust none of them and replay the whole partition.
                 LOG.warnf("checkpoint of queue %s is incomplete; replaying partition %d from its start",
@@ -214,23 +210,10 @@ public class PartitionRestore {
                 book.forget(partition);
                 return 0;
             }
-            book.restore(partition, snapshots.toDomain(parts), head.getSequence(), head.getParts());
+            book.restore(partition, SnapshotParts.toDomain(parts), head.getSequence(), head.getParts());
             replayFrom = Math.max(replayFrom, head.getReplayFrom());
         }
         return replayFrom;
-    }
-
-    private static List<QueueSnapshot> partsOf(QueueSnapshot head, Map<String, QueueSnapshot> newest) {
-        List<QueueSnapshot> parts = new ArrayList<>(head.getParts());
-        parts.add(head);
-        for (int part = 1; part < head.getParts(); part++) {
-            QueueSnapshot next = newest.get(SnapshotMapper.key(head.getQueueId(), part));
-            if (next == null || next.getSequence() != head.getSequence()) {
-                return null;
-            }
-            parts.add(next);
-        }
-        return parts;
     }
 
     private long replayEvents(KafkaConsumer<String, byte[]> reader, Map<Integer, Long> replayFrom, Map<TopicPartition, Long> ends, QueueBook book,
@@ -246,7 +229,7 @@ public class PartitionRestore {
                 return;
             }
             QueueEventEnvelope envelope = (QueueEventEnvelope) codec.decode(record.value());
-            book.replay(record.partition(), envelope.getSequence(), events.toDomain(envelope));
+            book.replay(record.partition(), envelope.getSequence(), EventPayloads.toDomain(envelope));
             replayed[0]++;
         });
         return replayed[0];

@@ -3,8 +3,6 @@ package io.ledgerline.command.messaging.owner;
 import io.ledgerline.command.messaging.ActorSeal;
 import io.ledgerline.command.messaging.CommandMapper;
 import io.ledgerline.command.messaging.DeadLetters;
-import io.ledgerline.command.messaging.MalformedCommandException;
-import io.ledgerline.command.messaging.QueuePartitioner;
 import io.ledgerline.command.messaging.RetriableReadException;
 import io.ledgerline.command.model.CommandFingerprint;
 import io.ledgerline.command.model.CommandOutcome;
@@ -12,6 +10,8 @@ import io.ledgerline.command.model.Handling;
 import io.ledgerline.command.model.RememberedOutcome;
 import io.ledgerline.command.store.IdempotencyStore;
 import io.ledgerline.command.store.IdempotencyStore.OutcomeKey;
+import io.ledgerline.log.MalformedRecordException;
+import io.ledgerline.log.QueuePartitioner;
 import io.ledgerline.queue.CommandShape;
 import io.ledgerline.queue.FieldLimits;
 import io.ledgerline.queue.QueueCommand;
@@ -109,7 +109,7 @@ public class RecordDecider {
         QueueCommand command;
         try {
             command = commands.toDomain(envelope);
-        } catch (MalformedCommandException e) {
+        } catch (MalformedRecordException e) {
             publish(record, envelope, batch, new CommandOutcome.Rejected("MALFORMED_COMMAND", e.getMessage()), false,
                     null, "malformed");
             return;

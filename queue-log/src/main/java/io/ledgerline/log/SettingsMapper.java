@@ -1,4 +1,4 @@
-package io.ledgerline.command.messaging;
+package io.ledgerline.log;
 
 import io.ledgerline.queue.Admission;
 import io.ledgerline.queue.OpeningHours;
@@ -52,7 +52,7 @@ public final class SettingsMapper {
         return new ledgerline.queue.v1.Ordering(weights, aging);
     }
 
-    /** @throws MalformedCommandException when a class is not a priority name */
+    /** @throws MalformedRecordException when a class is not a priority name */
     private static Ordering toDomain(ledgerline.queue.v1.Ordering avro) {
         try {
             Map<Priority, Integer> weights = new EnumMap<>(Priority.class);
@@ -62,7 +62,7 @@ public final class SettingsMapper {
                     aging.put(Priority.valueOf(name.toString()), Duration.ofMillis(millis)));
             return new Ordering(weights, aging);
         } catch (IllegalArgumentException e) {
-            throw new MalformedCommandException("ordering names a class that is not URGENT, HIGH, NORMAL or LOW: "
+            throw new MalformedRecordException("ordering names a class that is not URGENT, HIGH, NORMAL or LOW: "
                     + e.getMessage());
         }
     }
@@ -76,7 +76,7 @@ public final class SettingsMapper {
                 hours.holidays().stream().sorted().map(LocalDate::toString).toList(), hours.joinsWhileClosed());
     }
 
-    /** @throws MalformedCommandException when a day, time or date does not parse */
+    /** @throws MalformedRecordException when a day, time or date does not parse */
     private static OpeningHours toDomain(ledgerline.queue.v1.OpeningHours avro) {
         try {
             Map<DayOfWeek, List<OpeningHours.Range>> hours = new EnumMap<>(DayOfWeek.class);
@@ -88,7 +88,7 @@ public final class SettingsMapper {
             avro.getHolidays().forEach(date -> holidays.add(LocalDate.parse(date)));
             return new OpeningHours(avro.getZone(), hours, holidays, avro.getJoinsWhileClosed());
         } catch (RuntimeException e) {
-            throw new MalformedCommandException("calendar does not parse: " + e.getMessage());
+            throw new MalformedRecordException("calendar does not parse: " + e.getMessage());
         }
     }
 

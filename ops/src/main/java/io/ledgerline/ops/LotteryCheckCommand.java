@@ -1,4 +1,7 @@
-import io.ledgerline.command.messaging.EventMapper;
+package io.ledgerline.ops;
+
+import io.ledgerline.log.HistoryPoint;
+import io.ledgerline.log.QueueHistory;
 import io.ledgerline.queue.EntriesReordered;
 import io.ledgerline.queue.Entry;
 import io.ledgerline.queue.LotteryCommitted;
@@ -7,39 +10,41 @@ import io.ledgerline.queue.LotteryDrawn;
 import io.ledgerline.queue.QueueDecider;
 import io.ledgerline.queue.QueueEvent;
 import io.ledgerline.queue.QueueState;
-import io.ledgerline.schemas.RegistryCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import ledgerline.queue.v1.QueueEventEnvelope;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Checks a queue's last opening lottery from the events topic alone, as anyone with read access could: the revealed
  * seed matches the commitment made before anyone could know it, and the published order is the documented shuffle of
  * exactly the entries that were waiting at the cut-off. The shuffle is written out here from its description, not
  * taken from the service's code.
- *
- * <p>Usage: {@code LotteryCheck <queueId> <bootstrap> <registryUrl> [eventsTopic]}; exit status 0 when the draw checks.
  */
-public class LotteryCheck {
+@Command(name = "lottery-check", description = "Re-derives a queue's last lottery from its revealed seed: exit status 0"
+        + " when the seed matches the commitment and the order is the documented shuffle of who was in.")
+class LotteryCheckCommand implements Callable<Integer> {
 
-    public static void main(String[] args) throws Exception {
-        String queueId = args[0];
-        String topic = args.length > 3 ? args[3] : "ledgerline.queue-events.v1";
-        List<QueueEvent> log = readQueue(queueId, args[1], new RegistryCodec(args[2]), topic);
+    @Mixin
+    Connection connection;
+
+    @Option(names = "--queue", required = true, description = "the queue's id")
+    String queueId;
+
+    @Override
+    public Integer call() throws Exception {
+        List<QueueEvent> log = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> reader = connection.reader()) {
+            new QueueHistory(reader, connection.codec(), connection.eventsTopic(), connection.snapshotsTopic())
+                    .replayEveryEvent(queueId, HistoryPoint.NOW, (envelope, event, before, after) -> log.add(event));
+        }
         int drawAt = -1;
         for (int i = 0; i < log.size(); i++) {
             if (log.get(i) instanceof LotteryDrawn) {
@@ -48,7 +53,7 @@ public class LotteryCheck {
         }
         if (drawAt < 0) {
             System.out.println("queue " + queueId + " has drawn no lottery (" + log.size() + " events read)");
-            System.exit(2);
+            return 2;
         }
         LotteryDrawn drawn = (LotteryDrawn) log.get(drawAt);
         LotteryCommitted commitment = last(log.subList(0, drawAt), LotteryCommitted.class);
@@ -77,7 +82,7 @@ public class LotteryCheck {
                 : published.subList(0, 10) + " … (" + published.size() + ")");
         System.out.printf("  re-derived %s%n", orderMatches ? "the same order from the seed: the draw checks"
                 : "A DIFFERENT ORDER: " + shuffle(drawn.seed(), participants));
-        System.exit(seedMatches && orderMatches ? 0 : 1);
+        return seedMatches && orderMatches ? 0 : 1;
     }
 
     /** Fisher-Yates from the end; j = (first 8 bytes of SHA-256(seed + ":" + i), unsigned) mod (i + 1). */
@@ -91,31 +96,6 @@ public class LotteryCheck {
             p.set(j, swap);
         }
         return p;
-    }
-
-    private static List<QueueEvent> readQueue(String queueId, String bootstrap, RegistryCodec codec, String topic) {
-        Map<Long, QueueEvent> bySequence = new TreeMap<>();
-        EventMapper mapper = new EventMapper();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            // A queue's events are keyed by its id, so they are all in the partition the default partitioner gives it.
-            int count = consumer.partitionsFor(topic).size();
-            int partition = Utils.toPositive(Utils.murmur2(queueId.getBytes(StandardCharsets.UTF_8))) % count;
-            List<TopicPartition> partitions = List.of(new TopicPartition(topic, partition));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (queueId.equals(record.key())) {
-                        QueueEventEnvelope envelope = (QueueEventEnvelope) codec.decode(record.value());
-                        bySequence.put(envelope.getSequence(), mapper.toDomain(envelope));
-                    }
-                }
-            }
-        }
-        return List.copyOf(bySequence.values());
     }
 
     private static <T> T last(List<QueueEvent> log, Class<T> type) {

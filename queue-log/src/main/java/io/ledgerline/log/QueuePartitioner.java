@@ -1,4 +1,4 @@
-package io.ledgerline.command.messaging;
+package io.ledgerline.log;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Utils;
