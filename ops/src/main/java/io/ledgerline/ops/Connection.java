@@ -1,6 +1,7 @@
 package io.ledgerline.ops;
 
 import io.ledgerline.schemas.RegistryCodec;
+import io.ledgerline.schemas.TopicSchemas;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,11 +31,11 @@ public class Connection {
     String topicPrefix;
 
     String eventsTopic() {
-        return topicPrefix + "ledgerline.queue-events.v1";
+        return topicPrefix + TopicSchemas.QUEUE_EVENTS;
     }
 
     String snapshotsTopic() {
-        return topicPrefix + "ledgerline.queue-snapshots.v1";
+        return topicPrefix + TopicSchemas.QUEUE_SNAPSHOTS;
     }
 
     /** The projection's consumer group, whose offsets say how far a rebuild has come. */

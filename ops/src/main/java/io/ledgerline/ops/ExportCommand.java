@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerline.log.HistoryPoint;
 import io.ledgerline.log.QueueHistory;
+import io.ledgerline.queue.AdmissionExpired;
 import io.ledgerline.queue.EntriesClosedOut;
+import io.ledgerline.queue.EntryCompleted;
+import io.ledgerline.queue.EntryFailed;
+import io.ledgerline.queue.EntryLeft;
+import io.ledgerline.queue.EntryMarkedNoShow;
+import io.ledgerline.queue.EntryTransferredOut;
 import io.ledgerline.queue.EntriesReordered;
 import io.ledgerline.queue.QueueClosed;
 import io.ledgerline.queue.QueueDigest;
@@ -77,9 +83,24 @@ class ExportCommand implements Callable<Integer> {
         for (String entryId : touched) {
             var now = after.entry(entryId);
             String priority = now.or(() -> before.entry(entryId)).map(e -> e.priority().name()).orElse("");
-            row(envelope, event, entryId, now.map(QueueDigest::visibleStatus).orElse("ENDED"),
+            row(envelope, event, entryId, now.map(QueueDigest::visibleStatus).orElse(finalStatus(event)),
                     after.rankOf(entryId), priority, writer);
         }
+    }
+
+    /** The status an entry ends with when this event takes it out of the queue (the read models' names). */
+    static String finalStatus(QueueEvent event) {
+        return switch (event) {
+            case EntryCompleted e -> "COMPLETED";
+            case EntryLeft e -> "LEFT";
+            case EntryMarkedNoShow e -> "NO_SHOW";
+            case EntryTransferredOut e -> "TRANSFERRED";
+            case EntryFailed e -> "FAILED";
+            case AdmissionExpired e -> "EXPIRED";
+            case EntriesClosedOut e -> "CLOSED_OUT";
+            case QueueClosed e -> "CLOSED_OUT";
+            default -> "ENDED";
+        };
     }
 
     /** The entries an event is about: its {@code entryId}, or the list a bulk event carries. */
@@ -87,7 +108,7 @@ class ExportCommand implements Callable<Integer> {
         return switch (event) {
             case EntriesReordered e -> e.entryIds();
             case EntriesClosedOut e -> e.entryIds();
-            case QueueClosed e -> List.of();
+            case QueueClosed e -> e.closedOut();
             default -> {
                 for (RecordComponent c : event.getClass().getRecordComponents()) {
                     if (c.getName().equals("entryId")) {

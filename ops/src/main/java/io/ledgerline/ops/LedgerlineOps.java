@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Operations on the log: replay a queue's past, verify and rebuild the read models, export a"
                 + " queue's history, check a lottery.",
         subcommands = {ReplayCommand.class, VerifyCommand.class, RebuildCommand.class, ExportCommand.class,
-                LotteryCheckCommand.class})
+                LotteryCheckCommand.class, CommandLine.HelpCommand.class})
 public class LedgerlineOps {
 
     public static void main(String[] args) {

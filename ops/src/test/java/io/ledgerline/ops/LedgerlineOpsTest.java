@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.queue.EntriesClosedOut;
 import io.ledgerline.queue.EntryCalled;
+import io.ledgerline.queue.EntryCompleted;
 import io.ledgerline.queue.QueuePaused;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,7 @@ class LedgerlineOpsTest {
         assertThat(ExportCommand.entriesOf(new EntriesClosedOut("q", List.of("bob", "cyd"))))
                 .containsExactly("bob", "cyd");
         assertThat(ExportCommand.entriesOf(new QueuePaused("q", "lunch"))).isEmpty();
+        assertThat(ExportCommand.finalStatus(new EntryCompleted("q", "ann", Instant.EPOCH))).isEqualTo("COMPLETED");
     }
 
     @Test

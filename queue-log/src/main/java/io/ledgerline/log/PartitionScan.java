@@ -1,10 +1,14 @@
 package io.ledgerline.log;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -44,5 +48,15 @@ final class PartitionScan {
 
     static long end(Consumer<String, byte[]> reader, TopicPartition partition) {
         return reader.endOffsets(List.of(partition)).get(partition);
+    }
+
+    static long beginning(Consumer<String, byte[]> reader, TopicPartition partition) {
+        return reader.beginningOffsets(List.of(partition)).get(partition);
+    }
+
+    /** The first offset whose record is at or after {@code time}; empty when every record is older. */
+    static OptionalLong offsetAt(Consumer<String, byte[]> reader, TopicPartition partition, Instant time) {
+        OffsetAndTimestamp found = reader.offsetsForTimes(Map.of(partition, time.toEpochMilli())).get(partition);
+        return found == null ? OptionalLong.empty() : OptionalLong.of(found.offset());
     }
 }

@@ -26,6 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class QueueHistory {
 
+    /** Records of the snapshots partition read in the first backward window; each further one is twice as long. */
+    private static final long WINDOW = 256;
+
     /** What a replay saw of each event it applied, for readers that want more than the end state. */
     @FunctionalInterface
     public interface Step {
@@ -44,6 +47,9 @@ public final class QueueHistory {
         }
     }
 
+    /** A checkpoint of the queue, and the offset of the events partition its replay may start from. */
+    private record Start(QueueSnapshot[] parts, long replayFrom) {}
+
     private final Consumer<String, byte[]> reader;
     private final RegistryCodec codec;
     private final String eventsTopic;
@@ -61,13 +67,12 @@ public final class QueueHistory {
     public Replayed replay(String queueId, HistoryPoint point) {
         long started = System.nanoTime();
         int partition = partitionOf(queueId);
-        QueueSnapshot[] checkpoint = newestCheckpoint(queueId, partition, point);
-        if (checkpoint == null) {
+        Start start = newestCheckpoint(queueId, partition, point);
+        if (start == null) {
             return play(queueId, partition, 0, QueueDecider.initialState(), 0, point, started, null);
         }
-        QueueSnapshot head = checkpoint[0];
-        return play(queueId, partition, head.getReplayFrom(), SnapshotParts.toDomain(Arrays.asList(checkpoint)),
-                head.getSequence(), point, started, null);
+        return play(queueId, partition, start.replayFrom(), SnapshotParts.toDomain(Arrays.asList(start.parts())),
+                start.parts()[0].getSequence(), point, started, null);
     }
 
     /** Every event of the queue from its first up to {@code point}, each handed to {@code step} as it is applied. */
@@ -112,32 +117,80 @@ public final class QueueHistory {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The parts of the newest complete checkpoint of the queue that the point admits; null when there is none. */
-    private QueueSnapshot[] newestCheckpoint(String queueId, int partition, HistoryPoint point) {
+    /**
+     * The newest complete checkpoint of the queue that the point admits; null when there is none. The snapshots
+     * partition is read backwards, a window at a time, from the end (or, for a time, from where records get younger
+     * than the point), so only the checkpoints newer than the one used are decoded.
+     *
+     * <p>The replay starts from that checkpoint's offset, or later: a partition's checkpoint covers every queue that
+     * changed since the one before, so a queue absent from a newer partition checkpoint had no event up to that
+     * checkpoint's offset. Without this, a queue that rarely changes in a busy partition would be replayed across
+     * everything the others wrote since.
+     */
+    private Start newestCheckpoint(String queueId, int partition, HistoryPoint point) {
+        TopicPartition snapshots = new TopicPartition(snapshotsTopic, partition);
+        long start = PartitionScan.beginning(reader, snapshots);
+        long end = PartitionScan.end(reader, snapshots);
+        if (point.time() != null) {
+            // A checkpoint is recorded right after it is taken; a minute covers any difference of clocks.
+            end = PartitionScan.offsetAt(reader, snapshots, point.time().plusSeconds(60)).orElse(end);
+        }
         String partPrefix = queueId + '#';
         Map<Long, QueueSnapshot[]> collecting = new HashMap<>();
-        QueueSnapshot[][] best = {null};
-        PartitionScan.read(reader, new TopicPartition(snapshotsTopic, partition), 0, record -> {
-            String key = record.key();
-            if (record.value() == null || key == null || !(key.equals(queueId) || key.startsWith(partPrefix))) {
+        long[] newestOfQueue = {-1};
+        byte[][] newestOfPartition = {null};
+        long[] newestOfPartitionAt = {-1};
+        for (long window = WINDOW; end > start; window *= 2) {
+            long from = Math.max(start, end - window);
+            long until = end;
+            PartitionScan.read(reader, snapshots, from, record -> {
+                if (record.offset() >= until) {
+                    return false;
+                }
+                if (record.value() == null) {
+                    return true;
+                }
+                // Its record time follows the time it was taken, so a record in time is a checkpoint in time.
+                if (point.sequence() == null && record.offset() > newestOfPartitionAt[0]
+                        && (point.time() == null || record.timestamp() <= point.time().toEpochMilli())) {
+                    newestOfPartition[0] = record.value();
+                    newestOfPartitionAt[0] = record.offset();
+                }
+                String key = record.key();
+                if (key != null && (key.equals(queueId) || key.startsWith(partPrefix))) {
+                    QueueSnapshot part = (QueueSnapshot) codec.decode(record.value());
+                    if (point.admitsCheckpoint(part.getSequence(), part.getTakenAt()) && part.getPart() < part.getParts()) {
+                        newestOfQueue[0] = Math.max(newestOfQueue[0], part.getSequence());
+                        collecting.computeIfAbsent(part.getSequence(), s -> new QueueSnapshot[part.getParts()])
+                                [part.getPart()] = part;
+                    }
+                }
                 return true;
+            });
+            // A queue's checkpoints are appended in sequence order: the best one complete so far is the newest there
+            // is, and the windows further back hold only older ones.
+            QueueSnapshot[] best = collecting.entrySet().stream()
+                    .filter(e -> Arrays.stream(e.getValue()).allMatch(Objects::nonNull))
+                    .max(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(null);
+            if (best != null) {
+                return new Start(best, replayFrom(best[0], newestOfQueue[0], newestOfPartition[0], point));
             }
-            QueueSnapshot part = (QueueSnapshot) codec.decode(record.value());
-            if (!point.admitsCheckpoint(part.getSequence(), part.getTakenAt())
-                    || best[0] != null && part.getSequence() <= best[0][0].getSequence()) {
-                return true;
-            }
-            QueueSnapshot[] parts = collecting.computeIfAbsent(part.getSequence(), s -> new QueueSnapshot[part.getParts()]);
-            if (part.getPart() < parts.length) {
-                parts[part.getPart()] = part;
-            }
-            if (Arrays.stream(parts).allMatch(Objects::nonNull)) {
-                best[0] = parts;
-                collecting.keySet().removeIf(s -> s <= part.getSequence());
-            }
-            return true;
-        });
-        return best[0];
+            end = from;
+        }
+        return null;
     }
 
+    /**
+     * Where the replay from {@code head} may start: the newest partition checkpoint in the point's past, when the
+     * queue has no newer (even incomplete) checkpoint of its own; else the checkpoint's own offset.
+     */
+    private long replayFrom(QueueSnapshot head, long newestOfQueue, byte[] newestOfPartition, HistoryPoint point) {
+        if (newestOfPartition == null || newestOfQueue > head.getSequence()) {
+            return head.getReplayFrom();
+        }
+        QueueSnapshot newest = (QueueSnapshot) codec.decode(newestOfPartition);
+        boolean inThePast = point.time() == null
+                || newest.getTakenAt() != null && !newest.getTakenAt().isAfter(point.time());
+        return inThePast ? Math.max(head.getReplayFrom(), newest.getReplayFrom()) : head.getReplayFrom();
+    }
 }
