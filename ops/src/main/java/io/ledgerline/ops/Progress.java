@@ -30,8 +30,9 @@ final class Progress {
         int width = 30;
         int filled = total <= 0 ? width : (int) Math.min(width, width * done / total);
         String left = rate <= 0 || done >= total ? "-" : format(Duration.ofSeconds((long) ((total - done) / rate)));
-        out.printf((terminal ? "\r" : "") + "%s [%s%s] %,d/%,d  %,.0f/s  left %s   " + (terminal ? "" : "%n"), what, "#".repeat(filled), " ".repeat(width - filled),
-                done, total, rate, left);
+        String line = "%s [%s%s] %,d/%,d  %,.0f/s  left %s   ".formatted(what, "#".repeat(filled),
+                " ".repeat(width - filled), done, total, rate, left);
+        out.print(terminal ? "\r" + line : line + System.lineSeparator());
         out.flush();
     }
 

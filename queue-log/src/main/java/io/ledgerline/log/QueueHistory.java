@@ -159,7 +159,8 @@ public final class QueueHistory {
                 String key = record.key();
                 if (key != null && (key.equals(queueId) || key.startsWith(partPrefix))) {
                     QueueSnapshot part = (QueueSnapshot) codec.decode(record.value());
-                    if (point.admitsCheckpoint(part.getSequence(), part.getTakenAt()) && part.getPart() < part.getParts()) {
+                    if (point.admitsCheckpoint(part.getSequence(), part.getTakenAt())
+                            && part.getPart() < part.getParts()) {
                         newestOfQueue[0] = Math.max(newestOfQueue[0], part.getSequence());
                         collecting.computeIfAbsent(part.getSequence(), s -> new QueueSnapshot[part.getParts()])
                                 [part.getPart()] = part;

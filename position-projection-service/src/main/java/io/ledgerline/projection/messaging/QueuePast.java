@@ -35,6 +35,8 @@ public class QueuePast {
         this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // Reads up to an end known beforehand, never waits for more: a fetch at the end answers at once.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
                 ConsumerConfig.CLIENT_ID_CONFIG, "position-projection-past");
     }
