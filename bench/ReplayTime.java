@@ -13,8 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What replaying one queue to a point of its past costs, on whatever the log holds (./ledgerline bench fill first for
@@ -33,14 +31,10 @@ public class ReplayTime {
         String registry = System.getenv().getOrDefault("APICURIO_REGISTRY_URL", "http://127.0.0.1:8085/apis/registry/v3");
         String events = TopicSchemas.QUEUE_EVENTS;
         RegistryCodec codec = new RegistryCodec(registry);
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // Reads up to an end known beforehand, never waits for more: a fetch at the end answers at once.
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+        try (KafkaConsumer<String, byte[]> reader = QueueHistory.newReader(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024))) {
             Map<String, Long> perQueue = new HashMap<>();
             long total = countByQueue(reader, events, perQueue);
             String queue = Collections.max(perQueue.entrySet(), Map.Entry.comparingByValue()).getKey();

@@ -1,5 +1,6 @@
 package io.ledgerline.ops;
 
+import io.ledgerline.log.QueueHistory;
 import io.ledgerline.schemas.RegistryCodec;
 import io.ledgerline.schemas.TopicSchemas;
 import java.util.Map;
@@ -7,8 +8,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Option;
 
 /** Where the stack is: the options every command shares, each defaulting to the environment the launcher sets. */
@@ -43,18 +42,13 @@ public class Connection {
         return topicPrefix.isEmpty() ? "position-projection-service" : "position-projection-service-test";
     }
 
-    /** A read_committed consumer of raw records, never in a group. */
+    /** A reader of the log for {@link QueueHistory}, with large fetches: the tool reads whole partitions. */
     KafkaConsumer<String, byte[]> reader() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // Reads up to an end known beforehand, never waits for more: a fetch at the end answers at once.
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
+        return QueueHistory.newReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
-                ConsumerConfig.CLIENT_ID_CONFIG, "ledgerline-ops"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, "ledgerline-ops"));
     }
 
     Admin admin() {

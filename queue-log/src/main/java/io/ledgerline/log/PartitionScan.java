@@ -12,8 +12,8 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads one partition from an offset up to its end as it was when the scan began, with a consumer of the caller's
- * (assigned here, never subscribed; read_committed, so an aborted transaction's records are never seen).
+ * Reads one partition between two offsets, with a consumer of the caller's (assigned here, never subscribed;
+ * read_committed, so an aborted transaction's records are never seen).
  */
 final class PartitionScan {
 
@@ -21,20 +21,21 @@ final class PartitionScan {
 
     private PartitionScan() {}
 
-    /** Hands each record to {@code each} until it answers false or the end is reached; answers the records read. */
-    static long read(Consumer<String, byte[]> reader, TopicPartition partition, long from,
+    /**
+     * Hands each record from {@code from} (not before the partition's beginning) up to {@code until}, exclusive, to
+     * {@code each} until it answers false; answers the records read.
+     */
+    static long read(Consumer<String, byte[]> reader, TopicPartition partition, long from, long until,
                      Predicate<ConsumerRecord<String, byte[]>> each) {
-        reader.assign(List.of(partition));
-        long end = reader.endOffsets(List.of(partition)).get(partition);
-        long start = Math.max(from, reader.beginningOffsets(List.of(partition)).get(partition));
-        if (start >= end) {
+        if (from >= until) {
             return 0;
         }
-        reader.seek(partition, start);
+        reader.assign(List.of(partition));
+        reader.seek(partition, from);
         long read = 0;
-        while (reader.position(partition) < end) {
+        while (reader.position(partition) < until) {
             for (ConsumerRecord<String, byte[]> record : reader.poll(POLL).records(partition)) {
-                if (record.offset() >= end) {
+                if (record.offset() >= until) {
                     return read;
                 }
                 read++;
@@ -44,6 +45,12 @@ final class PartitionScan {
             }
         }
         return read;
+    }
+
+    /** As {@link #read}, from {@code from} or the partition's beginning if later, to its end as it is now. */
+    static long readToEnd(Consumer<String, byte[]> reader, TopicPartition partition, long from,
+                          Predicate<ConsumerRecord<String, byte[]>> each) {
+        return read(reader, partition, Math.max(from, beginning(reader, partition)), end(reader, partition), each);
     }
 
     static long end(Consumer<String, byte[]> reader, TopicPartition partition) {

@@ -14,7 +14,11 @@ import java.util.Objects;
 import ledgerline.queue.v1.QueueEventEnvelope;
 import ledgerline.queue.v1.QueueSnapshot;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A queue's state at any point of its past, read from the log with the domain's own {@code evolve}: from the newest
@@ -22,7 +26,7 @@ import org.apache.kafka.common.TopicPartition;
  * the events since that checkpoint, not with the log's length; a point older than every retained checkpoint (the
  * snapshots topic is compacted) is replayed from the partition's beginning.
  *
- * <p>The reader is the caller's: a read_committed consumer of String keys and byte[] values, never subscribed.
+ * <p>The reader is the caller's, made by {@link #newReader}; the replay assigns it, never subscribes it.
  */
 public final class QueueHistory {
 
@@ -54,6 +58,20 @@ public final class QueueHistory {
     private final RegistryCodec codec;
     private final String eventsTopic;
     private final String snapshotsTopic;
+
+    /**
+     * A consumer fit to be a replay's reader: read_committed (an aborted transaction's records are never seen), String
+     * keys and raw values, no commits, and no wait at the partition's end, since a replay reads up to an end known
+     * beforehand (the default half-second wait cost each scan that much). {@code settings} adds the bootstrap servers,
+     * a client id and any sizes.
+     */
+    public static KafkaConsumer<String, byte[]> newReader(Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
 
     public QueueHistory(Consumer<String, byte[]> reader, RegistryCodec codec, String eventsTopic,
                         String snapshotsTopic) {
@@ -91,7 +109,7 @@ public final class QueueHistory {
         long[] sequence = {fromSequence};
         long[] applied = {0};
         Instant[] lastAt = {null};
-        long read = PartitionScan.read(reader, new TopicPartition(eventsTopic, partition), fromOffset, record -> {
+        long read = PartitionScan.readToEnd(reader, new TopicPartition(eventsTopic, partition), fromOffset, record -> {
             if (!queueId.equals(record.key()) || !RegistryCodec.isFramed(record.value())) {
                 return true;
             }
@@ -142,11 +160,7 @@ public final class QueueHistory {
         long[] newestOfPartitionAt = {-1};
         for (long window = WINDOW; end > start; window *= 2) {
             long from = Math.max(start, end - window);
-            long until = end;
-            PartitionScan.read(reader, snapshots, from, record -> {
-                if (record.offset() >= until) {
-                    return false;
-                }
+            PartitionScan.read(reader, snapshots, from, end, record -> {
                 if (record.value() == null) {
                     return true;
                 }

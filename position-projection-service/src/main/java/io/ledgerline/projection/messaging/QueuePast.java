@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class QueuePast {
 
     private final RegistryCodec codec;
-    private final Map<String, Object> consumerConfig;
+    private final Map<String, Object> readerSettings;
     private final String eventsTopic;
     private final String snapshotsTopic;
 
@@ -32,19 +30,14 @@ public class QueuePast {
         this.codec = codec;
         this.eventsTopic = eventsTopic;
         this.snapshotsTopic = config.snapshotsTopic();
-        this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // Reads up to an end known beforehand, never waits for more: a fetch at the end answers at once.
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
+        this.readerSettings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
                 ConsumerConfig.CLIENT_ID_CONFIG, "position-projection-past");
     }
 
     /** Blocks while it reads the log: call it off the event loop. */
     public QueueHistory.Replayed at(String queueId, HistoryPoint point) {
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> reader = QueueHistory.newReader(readerSettings)) {
             return new QueueHistory(reader, codec, eventsTopic, snapshotsTopic).replay(queueId, point);
         }
     }
