@@ -16,21 +16,73 @@
 -- FINISH, REQUEUE, RELEASE, HOLD_ELSEWHERE, and BACK: the last service elsewhere that held it ended); the ids of the
 -- entries a closing ended (CLOSE_OUT, up to a thousand); pairs of entryId and order key (REKEY, a lottery's draw, up
 -- to a thousand pairs); none (NONE).
--- Returns two values per event: 'APPLY'|'SKIP'|'GAP' and the last applied sequence before it. After a gap, the
--- queue's later events are held back: each is answered 'GAP' and left unapplied.
+-- Returns three values per event: 'APPLY'|'SKIP'|'GAP', the last applied sequence before it, and the moves of the
+-- line it made (for ledgerline.position-updates.v1), a flat list of kind, entryId, rank: 'L' the entry left the line
+-- from rank, 'E' it entered at rank (in the line after it), 'C' the line emptied ('', 0), 'R' the line changed in a
+-- way no short list of moves says ('', 0: a partial close-out or a draw of more than MOVES_LIMIT entries; the caller
+-- takes a snapshot). Then, once, the number of entries waiting after the last event. After a gap, the queue's later
+-- events are held back: each is answered 'GAP' and left unapplied.
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
 local lastArg = nil
 local stopped = false
 local result = {}
+-- The moves of the event being applied.
+local moves
+
+-- Entries one operation may move with a rank each; past it, CLOSE_OUT and REKEY work in bulk and report 'C' or 'R'.
+local MOVES_LIMIT = 64
 
 -- unpack puts every value on Lua's C stack, which holds about 8,000: a longer list goes in slices.
 local UNPACK_SLICE = 1000
 
+local function moved(kind, entry, rank)
+  moves[#moves + 1] = kind
+  moves[#moves + 1] = entry
+  moves[#moves + 1] = rank
+end
+
+-- Out of the line, saying from which rank (nothing when it was not in it).
+local function leave(entry)
+  local rank = redis.call('ZRANK', KEYS[2], entry)
+  if rank then
+    redis.call('ZREM', KEYS[2], entry)
+    moved('L', entry, rank + 1)
+  end
+end
+
+-- Into the line at the key, saying at which rank; an entry already in it moves, and says so only if its rank changes.
+local function enter(entry, key)
+  local before = redis.call('ZRANK', KEYS[2], entry)
+  redis.call('ZADD', KEYS[2], key, entry)
+  local rank = redis.call('ZRANK', KEYS[2], entry)
+  if before ~= rank then
+    if before then
+      moved('L', entry, before + 1)
+    end
+    moved('E', entry, rank + 1)
+  end
+end
+
 -- Closed-out entries leave the line and forget their keys and holds, as FINISH does, one command per slice of ids.
 local function closeOut(first, last)
+  if last - first < MOVES_LIMIT then
+    for at = first, last do
+      leave(ARGV[at])
+    end
+  else
+    local before = redis.call('ZCARD', KEYS[2])
+    for from = first, last, UNPACK_SLICE do
+      redis.call('ZREM', KEYS[2], unpack(ARGV, from, math.min(from + UNPACK_SLICE - 1, last)))
+    end
+    local after = redis.call('ZCARD', KEYS[2])
+    if after == 0 and before > 0 then
+      moved('C', '', 0)
+    elseif after ~= before then
+      moved('R', '', 0)
+    end
+  end
   for from = first, last, UNPACK_SLICE do
     local to = math.min(from + UNPACK_SLICE - 1, last)
-    redis.call('ZREM', KEYS[2], unpack(ARGV, from, to))
     redis.call('HDEL', KEYS[3], unpack(ARGV, from, to))
     redis.call('HDEL', KEYS[4], unpack(ARGV, from, to))
   end
@@ -40,16 +92,20 @@ end
 local function backInLine(entry)
   local kept = redis.call('HGET', KEYS[3], entry)
   if kept then
-    redis.call('ZADD', KEYS[2], kept, entry)
+    enter(entry, kept)
   end
 end
 
 -- An active entry takes a new order key; in the line too if it waits there (a HELD, CALLED, TRANSFERRING or held
 -- elsewhere one stays out of it, and returns at the new key).
-local function reorder(entry, key)
+local function reorder(entry, key, quietly)
   redis.call('HSET', KEYS[3], entry, key)
   if redis.call('ZSCORE', KEYS[2], entry) then
-    redis.call('ZADD', KEYS[2], key, entry)
+    if quietly then
+      redis.call('ZADD', KEYS[2], key, entry)
+    else
+      enter(entry, key)
+    end
   end
 end
 
@@ -59,18 +115,18 @@ local function apply(op, at, n)
   local key = ARGV[at + 1]
   if op == 'JOIN' then
     redis.call('HSET', KEYS[3], entry, key)
-    redis.call('ZADD', KEYS[2], key, entry)
+    enter(entry, key)
   elseif op == 'JOIN_HELD' then
     redis.call('HSET', KEYS[3], entry, key)
-    redis.call('ZREM', KEYS[2], entry)
+    leave(entry)
   elseif op == 'CALL' then
     -- Called, admitted or under way elsewhere: no longer waiting, so no service elsewhere holds it any more.
-    redis.call('ZREM', KEYS[2], entry)
+    leave(entry)
     redis.call('HDEL', KEYS[4], entry)
   elseif op == 'HOLD' then
-    redis.call('ZREM', KEYS[2], entry)
+    leave(entry)
   elseif op == 'FINISH' then
-    redis.call('ZREM', KEYS[2], entry)
+    leave(entry)
     redis.call('HDEL', KEYS[3], entry)
     redis.call('HDEL', KEYS[4], entry)
   elseif op == 'CLOSE_OUT' then
@@ -90,7 +146,8 @@ local function apply(op, at, n)
     -- The first service elsewhere takes an active entry out of the line and notes whether it was in it; a second one
     -- (the person served in two places) finds it out already and changes nothing: the domain counts the services.
     if redis.call('HEXISTS', KEYS[3], entry) == 1 and redis.call('HEXISTS', KEYS[4], entry) == 0 then
-      local wasInLine = redis.call('ZREM', KEYS[2], entry) == 1
+      local wasInLine = redis.call('ZSCORE', KEYS[2], entry) ~= false
+      leave(entry)
       redis.call('HSET', KEYS[4], entry, wasInLine and 'LINE' or 'HELD')
     end
   elseif op == 'BACK' then
@@ -107,11 +164,16 @@ local function apply(op, at, n)
       reorder(entry, key)
     end
   elseif op == 'REKEY' then
-    -- A draw: n / 2 pairs of entryId and its new key, each active one moved like a PRIORITY.
+    -- A draw: n / 2 pairs of entryId and its new key, each active one moved like a PRIORITY; a large draw reshuffles
+    -- the line, which no short list of moves says.
+    local quietly = n / 2 > MOVES_LIMIT
     for pair = at, at + n - 2, 2 do
       if redis.call('HEXISTS', KEYS[3], ARGV[pair]) == 1 then
-        reorder(ARGV[pair], ARGV[pair + 1])
+        reorder(ARGV[pair], ARGV[pair + 1], quietly)
       end
+    end
+    if quietly then
+      moved('R', '', 0)
     end
   elseif op == 'PRIORITY_LEGACY' then
     -- A priority change written before order keys existed: the new class's legacy base (ARGV[at + 1]) plus the
@@ -141,13 +203,16 @@ while i <= #ARGV do
   end
   result[#result + 1] = check
   result[#result + 1] = last
+  moves = {}
   if check == 'APPLY' then
     apply(ARGV[i + 1], i + 3, n)
     last = sequence
     lastArg = ARGV[i]
   end
+  result[#result + 1] = moves
   i = i + 3 + n
 end
+result[#result + 1] = redis.call('ZCARD', KEYS[2])
 
 if lastArg then
   redis.call('SET', KEYS[1], lastArg)

@@ -2,6 +2,7 @@
 -- sequence its answer reflects (and wait or retry against PostgreSQL's view of the same sequence).
 -- KEYS[1] the queue's waiting sorted set, KEYS[2] its last applied sequence.
 -- ARGV[1] 'RANK' entryId            -> {rank or -1, sequence}
+-- ARGV[1] 'LINE'                   -> {sequence, id1, id2, ...}: the whole line in calling order
 -- ARGV[1] 'PAGE' afterId afterScore limit -> {sequence, start, id1, score1, id2, score2, ...}
 --   afterId '' starts at the head. An entry that has left the line since it ended a page is passed by its score, with
 --   equal scores in member byte order (the sorted set's own order), so the next page starts where it would have been.
@@ -9,6 +10,11 @@ local seq = tonumber(redis.call('GET', KEYS[2]) or '0')
 if ARGV[1] == 'RANK' then
   local rank = redis.call('ZRANK', KEYS[1], ARGV[2])
   return {rank or -1, seq}
+end
+if ARGV[1] == 'LINE' then
+  local line = redis.call('ZRANGE', KEYS[1], 0, -1)
+  table.insert(line, 1, seq)
+  return line
 end
 local start = 0
 if ARGV[2] ~= '' then

@@ -39,4 +39,15 @@ public interface ProjectionConfig {
     /** The command service's checkpoints, which a replay of a queue's past starts from ({@code GET /queues/{id}/at}). */
     @WithDefault("ledgerline.queue-snapshots.v1")
     String snapshotsTopic();
+
+    /**
+     * How often, at most, a queue whose line moves gets a full snapshot on the position-updates topic, for
+     * subscribers that start late (besides the snapshots a delta cannot replace).
+     */
+    @WithDefault("5m")
+    Duration positionSnapshotInterval();
+
+    /** Entries per record of a snapshot on the position-updates topic (ids of up to 64 characters: at most 320 KB). */
+    @WithDefault("5000")
+    int positionSnapshotPartSize();
 }

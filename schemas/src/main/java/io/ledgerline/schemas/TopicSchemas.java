@@ -2,6 +2,7 @@ package io.ledgerline.schemas;
 
 import java.util.List;
 import ledgerline.queue.v1.CommandResult;
+import ledgerline.queue.v1.PositionUpdate;
 import ledgerline.queue.v1.QueueCommandEnvelope;
 import ledgerline.queue.v1.QueueEventEnvelope;
 import ledgerline.queue.v1.QueueSnapshot;
@@ -17,6 +18,7 @@ public final class TopicSchemas {
     public static final String QUEUE_EVENTS = "ledgerline.queue-events.v1";
     public static final String COMMAND_RESULTS = "ledgerline.command-results.v1";
     public static final String QUEUE_SNAPSHOTS = "ledgerline.queue-snapshots.v1";
+    public static final String POSITION_UPDATES = "ledgerline.position-updates.v1";
 
     /** A topic and the schema of its record values. */
     public record TopicSchema(String topic, Schema valueSchema) {
@@ -31,7 +33,8 @@ public final class TopicSchemas {
             new TopicSchema(QUEUE_COMMANDS, QueueCommandEnvelope.getClassSchema()),
             new TopicSchema(QUEUE_EVENTS, QueueEventEnvelope.getClassSchema()),
             new TopicSchema(COMMAND_RESULTS, CommandResult.getClassSchema()),
-            new TopicSchema(QUEUE_SNAPSHOTS, QueueSnapshot.getClassSchema()));
+            new TopicSchema(QUEUE_SNAPSHOTS, QueueSnapshot.getClassSchema()),
+            new TopicSchema(POSITION_UPDATES, PositionUpdate.getClassSchema()));
 
     private TopicSchemas() {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import ledgerline.queue.v1.CommandResult;
+import ledgerline.queue.v1.PositionUpdate;
 import ledgerline.queue.v1.QueueCommandEnvelope;
 import ledgerline.queue.v1.QueueEventEnvelope;
 import ledgerline.queue.v1.QueueSnapshot;
@@ -17,7 +18,8 @@ class TopicSchemasTest {
         assertThat(TopicSchemas.valueSchema("ledgerline.queue-events.v1")).isEqualTo(QueueEventEnvelope.getClassSchema());
         assertThat(TopicSchemas.valueSchema("ledgerline.command-results.v1")).isEqualTo(CommandResult.getClassSchema());
         assertThat(TopicSchemas.valueSchema("ledgerline.queue-snapshots.v1")).isEqualTo(QueueSnapshot.getClassSchema());
-        assertThat(TopicSchemas.all()).hasSize(4);
+        assertThat(TopicSchemas.valueSchema("ledgerline.position-updates.v1")).isEqualTo(PositionUpdate.getClassSchema());
+        assertThat(TopicSchemas.all()).hasSize(5);
     }
 
     @Test

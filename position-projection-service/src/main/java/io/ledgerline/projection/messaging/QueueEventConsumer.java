@@ -17,8 +17,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import io.ledgerline.projection.model.LineUpdate;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.ProjectionOutcome;
+import io.ledgerline.projection.model.WrittenBatch;
 import io.ledgerline.projection.store.ProjectionWriter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -29,7 +31,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Adapter from the events topic to the read models, a polled batch at a time: decode, apply (one PostgreSQL
- * transaction, one Redis round trip), account, ack. A poison record goes to the dead-letter topic and consumption
+ * transaction, one Redis round trip), account, publish how the lines moved, ack and commit. A poison record goes to the dead-letter topic and consumption
  * carries on; a sequence gap or a registry outage stops the channel (and readiness) loudly, the batch nacked so that
  * its offsets are not committed.
  */
@@ -47,9 +49,11 @@ public class QueueEventConsumer {
     private final ProjectionStatus status;
     private final ReplayGate gate;
     private final KafkaClientService kafka;
+    private final PositionUpdatePublisher positionUpdates;
 
     public QueueEventConsumer(QueueEventDecoder decoder, ProjectionWriter writer, DeadLetterPublisher deadLetters,
-            ProjectionMetrics metrics, ProjectionStatus status, ReplayGate gate, KafkaClientService kafka) {
+            ProjectionMetrics metrics, ProjectionStatus status, ReplayGate gate, KafkaClientService kafka,
+            PositionUpdatePublisher positionUpdates) {
         this.decoder = decoder;
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -57,6 +61,7 @@ public class QueueEventConsumer {
         this.status = status;
         this.gate = gate;
         this.kafka = kafka;
+        this.positionUpdates = positionUpdates;
     }
 
     private record Poisoned(KafkaRecord<String, byte[]> record, DecodedRecord.Poison poison) {
@@ -106,15 +111,16 @@ public class QueueEventConsumer {
                 }
             }
         }
-        return applyUntilWritten(events, records.get(0)).flatMap(outcomes -> {
-            Optional<ProjectionGapException> gap = account(events, outcomes);
+        return applyUntilWritten(events, records.get(0)).flatMap(written -> {
+            Optional<ProjectionGapException> gap = account(events, written.outcomes());
             if (gap.isPresent()) {
                 // Dead letters wait too: the nacked batch is read again after the restart, poison included.
                 return halt(batch, gap.get()).replaceWith(false);
             }
             LOG.debugf("Batch of %d records: %d events, %d dead letters", records.size(), events.size(),
                     poisoned.size());
-            return deadLetter(poisoned).flatMap(ignored -> ack(batch)).replaceWith(true);
+            return positionUpdates.publish(LineUpdate.of(events, written))
+                    .flatMap(ignored -> deadLetter(poisoned)).flatMap(ignored -> ack(batch)).replaceWith(true);
         });
     }
 
@@ -123,7 +129,7 @@ public class QueueEventConsumer {
      * takes the batch: both stores skip what an earlier try already applied, so a retry never applies twice. Until
      * then readiness is DOWN and each failure is logged; nothing is acknowledged, nothing later is applied.
      */
-    private Uni<List<ProjectionOutcome>> applyUntilWritten(List<ProjectedEvent> events, KafkaRecord<?, ?> first) {
+    private Uni<WrittenBatch> applyUntilWritten(List<ProjectedEvent> events, KafkaRecord<?, ?> first) {
         return Uni.createFrom().deferred(() -> writer.apply(events))
                 .onFailure().invoke(e -> {
                     IncomingKafkaRecordMetadata<?, ?> at = source(first);

@@ -9,6 +9,7 @@ import io.ledgerline.projection.model.ApplyOutcome;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.ProjectionOutcome;
 import io.ledgerline.projection.model.SequenceCheck;
+import io.ledgerline.projection.model.WrittenBatch;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,8 +27,8 @@ public class ProjectionWriter {
         this.redis = redis;
     }
 
-    /** The outcome of each event, in the events' order. */
-    public Uni<List<ProjectionOutcome>> apply(List<ProjectedEvent> events) {
+    /** The outcome of each event, in the events' order, and the waiting count of each queue Redis was sent. */
+    public Uni<WrittenBatch> apply(List<ProjectedEvent> events) {
         return postgres.apply(events).flatMap(pg -> {
             List<ProjectedEvent> forRedis = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
@@ -35,7 +36,8 @@ public class ProjectionWriter {
                     forRedis.add(events.get(i));
                 }
             }
-            return redis.apply(forRedis).map(inRedis -> merge(pg, inRedis));
+            return redis.apply(forRedis)
+                    .map(inRedis -> new WrittenBatch(merge(pg, inRedis.outcomes()), inRedis.waiting()));
         });
     }
 

@@ -56,6 +56,19 @@ public class RedisLineReads {
         });
     }
 
+    /** The whole line in calling order as of {@code sequence}, in one atomic read. */
+    public record LineAt(List<String> entryIds, long sequence) {}
+
+    public Uni<LineAt> line(String queueId) {
+        return run(queueId, "LINE").map(reply -> {
+            List<String> ids = new ArrayList<>(reply.size() - 1);
+            for (int i = 1; i < reply.size(); i++) {
+                ids.add(reply.get(i).toString());
+            }
+            return new LineAt(ids, reply.get(0).toLong());
+        });
+    }
+
     /** The queue's last sequence applied to Redis (0: none yet). PostgreSQL applies each batch first. */
     public Uni<Long> lastSequence(String queueId) {
         return redis.execute("GET", keys.lastSequence(queueId)).map(r -> r == null ? 0L : r.toLong());

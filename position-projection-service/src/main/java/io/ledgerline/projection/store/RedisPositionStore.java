@@ -1,6 +1,7 @@
 package io.ledgerline.projection.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.model.ApplyOutcome;
 import io.ledgerline.projection.model.EventsByQueue;
+import io.ledgerline.projection.model.LineMove;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.SequenceCheck;
 import io.ledgerline.projection.model.WaitingRank;
@@ -40,29 +42,47 @@ public class RedisPositionStore {
         this.keys = keys;
     }
 
+    /** What Redis did with each event, in the events' order, and how many entries wait in each queue after it. */
+    public record Applied(List<ApplyOutcome> outcomes, Map<String, Long> waiting) {
+    }
+
     /**
-     * What Redis did with each event, in the events' order: one script call per queue with that queue's events,
-     * all calls in one pipeline.
+     * Applies the events: one script call per queue with that queue's events, all calls in one pipeline. Each event's
+     * outcome carries the moves of the line it made.
      */
-    public Uni<List<ApplyOutcome>> apply(List<ProjectedEvent> events) {
+    public Uni<Applied> apply(List<ProjectedEvent> events) {
         if (events.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new Applied(List.of(), Map.of()));
         }
         Map<String, List<Integer>> byQueue = EventsByQueue.of(events);
         List<Request> calls = new ArrayList<>(byQueue.size());
         byQueue.forEach((queueId, positions) -> calls.add(call(queueId, positions, events)));
         return evalsha(calls).map(replies -> {
             ApplyOutcome[] outcomes = new ApplyOutcome[events.size()];
+            Map<String, Long> waiting = new LinkedHashMap<>();
             int call = 0;
-            for (List<Integer> positions : byQueue.values()) {
+            for (Map.Entry<String, List<Integer>> queue : byQueue.entrySet()) {
                 Response reply = replies.get(call++);
+                List<Integer> positions = queue.getValue();
                 for (int i = 0; i < positions.size(); i++) {
-                    outcomes[positions.get(i)] = new ApplyOutcome(SequenceCheck.valueOf(reply.get(2 * i).toString()),
-                            reply.get(2 * i + 1).toLong());
+                    outcomes[positions.get(i)] = new ApplyOutcome(SequenceCheck.valueOf(reply.get(3 * i).toString()),
+                            reply.get(3 * i + 1).toLong(), moves(reply.get(3 * i + 2)));
                 }
+                waiting.put(queue.getKey(), reply.get(3 * positions.size()).toLong());
             }
-            return List.of(outcomes);
+            return new Applied(List.of(outcomes), waiting);
         });
+    }
+
+    private static List<LineMove> moves(Response flat) {
+        if (flat.size() == 0) {
+            return List.of();
+        }
+        List<LineMove> moves = new ArrayList<>(flat.size() / 3);
+        for (int i = 0; i + 2 < flat.size(); i += 3) {
+            moves.add(LineMove.ofScript(flat.get(i).toString(), flat.get(i + 1).toString(), flat.get(i + 2).toLong()));
+        }
+        return moves;
     }
 
     private Request call(String queueId, List<Integer> positions, List<ProjectedEvent> events) {

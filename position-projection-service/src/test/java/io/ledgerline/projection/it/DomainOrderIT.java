@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import io.ledgerline.projection.ProjectionConfig;
 import io.ledgerline.projection.messaging.ProjectionRebuilder;
 import io.ledgerline.projection.messaging.QueueEventMapper;
+import io.ledgerline.projection.messaging.PositionUpdatePublisher;
+import io.ledgerline.projection.model.LineUpdate;
 import io.ledgerline.projection.model.ProjectedEvent;
+import io.ledgerline.projection.model.WrittenBatch;
 import io.ledgerline.projection.store.ProjectionWriter;
 import io.ledgerline.projection.store.ReadModelDigests;
 import io.ledgerline.projection.store.RedisKeys;
@@ -132,6 +135,9 @@ class DomainOrderIT {
     ProjectionWriter writer;
 
     @Inject
+    PositionUpdatePublisher publisher;
+
+    @Inject
     RedisPositionStore positions;
 
     @Inject
@@ -163,18 +169,39 @@ class DomainOrderIT {
                 new DomainQueue(Ordering.STRICT, 4),
                 new DomainQueue(STRICT_AGING, 5));
         Random rounds = new Random(42);
-        for (int round = 0; round < ROUNDS; round++) {
-            List<QueueEventEnvelope> batch = new ArrayList<>();
-            for (DomainQueue queue : queues) {
-                batch.addAll(queue.play(1 + rounds.nextInt(3)));
-            }
-            // A batch holds several queues' events, in the order they were decided, as a poll does.
-            List<ProjectedEvent> projected = batch.stream().map(mapper::toProjected).toList();
-            writer.apply(projected).await().atMost(QUERY);
-            for (DomainQueue queue : queues) {
-                assertProjectionIsTheDomain(queue, round);
+        Map<String, LineFollower> followers = new HashMap<>();
+        queues.forEach(q -> followers.put(q.queueId, new LineFollower()));
+        try (PositionUpdateReader updates = new PositionUpdateReader(followers)) {
+            for (int round = 0; round < ROUNDS; round++) {
+                List<QueueEventEnvelope> batch = new ArrayList<>();
+                for (DomainQueue queue : queues) {
+                    batch.addAll(queue.play(1 + rounds.nextInt(3)));
+                }
+                // A batch holds several queues' events, in the order they were decided, as a poll does.
+                List<ProjectedEvent> projected = batch.stream().map(mapper::toProjected).toList();
+                WrittenBatch written = writer.apply(projected).await().atMost(QUERY);
+                publisher.publish(LineUpdate.of(projected, written)).await().atMost(QUERY);
+                for (DomainQueue queue : queues) {
+                    assertProjectionIsTheDomain(queue, round);
+                }
+                // A subscriber of the position updates, following deltas from its first snapshot, has the domain's line.
+                assertThat(updates.pollUntil(() -> queues.stream().allMatch(
+                        q -> followers.get(q.queueId).sequence() == q.sequence), QUERY))
+                        .as("updates of round %d", round).isTrue();
+                for (DomainQueue queue : queues) {
+                    assertThat(followers.get(queue.queueId).line())
+                            .as("%s followed after round %d", queue.queueId, round)
+                            .containsExactlyElementsOf(queue.state.waitingInOrder().stream().map(Entry::entryId)
+                                    .toList());
+                }
             }
         }
+        // One snapshot each to start from; from then on deltas carried every move.
+        assertThat(followers.values()).allSatisfy(f -> {
+            assertThat(f.snapshots).isEqualTo(1);
+            assertThat(f.deltas).isGreaterThanOrEqualTo(ROUNDS / 2);
+            assertThat(f.waitedForSnapshot).isZero();
+        });
 
         int commands = queues.stream().mapToInt(q -> q.commands).sum();
         Map<String, Integer> events = new TreeMap<>();
