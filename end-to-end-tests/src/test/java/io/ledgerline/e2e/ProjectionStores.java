@@ -20,12 +20,24 @@ final class ProjectionStores {
         wipeRedis();
     }
 
-    private static void wipePostgres() throws SQLException {
+    /** Drops what a projection kept under its own PostgreSQL schema and Redis key prefix (another copy's stores). */
+    static void dropCopy(String pgSchema, String redisPrefix) throws SQLException, IOException {
+        try (Connection db = testDatabase(); Statement sql = db.createStatement()) {
+            sql.execute("DROP SCHEMA IF EXISTS " + pgSchema + " CASCADE");
+        }
+        redis("EVAL", "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1] .. '*')) do n = n +"
+                + " redis.call('DEL', k) end return n", "0", redisPrefix);
+    }
+
+    private static Connection testDatabase() throws SQLException {
         String url = "jdbc:postgresql://" + env("LEDGERLINE_DB_HOST", "127.0.0.1") + ":" + env("LEDGERLINE_DB_PORT", "5432")
                 + "/ledgerline_test";
-        try (Connection db = DriverManager.getConnection(url, env("LEDGERLINE_DB_USER", "ledgerline"),
+        return DriverManager.getConnection(url, env("LEDGERLINE_DB_USER", "ledgerline"),
                 System.getenv("LEDGERLINE_DB_PASSWORD"));
-             Statement sql = db.createStatement()) {
+    }
+
+    private static void wipePostgres() throws SQLException {
+        try (Connection db = testDatabase(); Statement sql = db.createStatement()) {
             // Tables, migration history and all: the projection must recreate its schema from nothing.
             sql.execute("DROP SCHEMA IF EXISTS position_projection CASCADE");
         }

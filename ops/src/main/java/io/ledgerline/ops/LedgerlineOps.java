@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "ledgerline ops", mixinStandardHelpOptions = true,
         description = "Operations on the log: replay a queue's past, verify and rebuild the read models, export a"
-                + " queue's history, check a lottery.",
+                + " queue's history, check a lottery, back the log up and restore it.",
         subcommands = {ReplayCommand.class, VerifyCommand.class, RebuildCommand.class, ExportCommand.class,
-                LotteryCheckCommand.class, CommandLine.HelpCommand.class})
+                LotteryCheckCommand.class, BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public class LedgerlineOps {
 
     public static void main(String[] args) {

@@ -50,4 +50,11 @@ public interface ProjectionConfig {
     /** Entries per record of a snapshot on the position-updates topic (ids of up to 64 characters: at most 320 KB). */
     @WithDefault("5000")
     int positionSnapshotPartSize();
+
+    /**
+     * How often each instance looks at its partitions' epoch markers, so that a rebuild asked of another instance
+     * (which drops every marker) reaches this one's partitions.
+     */
+    @WithDefault("2s")
+    Duration epochCheckInterval();
 }

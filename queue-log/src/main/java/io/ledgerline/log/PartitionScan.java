@@ -13,9 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads one partition between two offsets, with a consumer of the caller's (assigned here, never subscribed;
- * read_committed, so an aborted transaction's records are never seen).
+ * read_committed, so an aborted transaction's records are never seen). The one loop every reader of a whole
+ * partition or a stretch of it uses: the replay, the operations tool's backup and rebuild.
  */
-final class PartitionScan {
+public final class PartitionScan {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -25,7 +26,7 @@ final class PartitionScan {
      * Hands each record from {@code from} (not before the partition's beginning) up to {@code until}, exclusive, to
      * {@code each} until it answers false; answers the records read.
      */
-    static long read(Consumer<String, byte[]> reader, TopicPartition partition, long from, long until,
+    public static long read(Consumer<String, byte[]> reader, TopicPartition partition, long from, long until,
                      Predicate<ConsumerRecord<String, byte[]>> each) {
         if (from >= until) {
             return 0;
@@ -48,16 +49,16 @@ final class PartitionScan {
     }
 
     /** As {@link #read}, from {@code from} or the partition's beginning if later, to its end as it is now. */
-    static long readToEnd(Consumer<String, byte[]> reader, TopicPartition partition, long from,
+    public static long readToEnd(Consumer<String, byte[]> reader, TopicPartition partition, long from,
                           Predicate<ConsumerRecord<String, byte[]>> each) {
         return read(reader, partition, Math.max(from, beginning(reader, partition)), end(reader, partition), each);
     }
 
-    static long end(Consumer<String, byte[]> reader, TopicPartition partition) {
+    public static long end(Consumer<String, byte[]> reader, TopicPartition partition) {
         return reader.endOffsets(List.of(partition)).get(partition);
     }
 
-    static long beginning(Consumer<String, byte[]> reader, TopicPartition partition) {
+    public static long beginning(Consumer<String, byte[]> reader, TopicPartition partition) {
         return reader.beginningOffsets(List.of(partition)).get(partition);
     }
 

@@ -200,8 +200,34 @@ public final class RegistryCodec {
         return new SpecificDatumReader<>(writer, current, SpecificData.getForSchema(current));
     }
 
-    /** The schema with this content id, its references parsed first, all fetched in parallel. */
-    private Schema writerSchema(int contentId) {
+    /** The content id of the writer schema a framed record names. */
+    public static int contentId(byte[] framed) {
+        if (!isFramed(framed)) {
+            throw new IllegalStateException("not a registry-framed Avro record");
+        }
+        return ByteBuffer.wrap(framed, 1, 4).getInt();
+    }
+
+    /** The same record naming another content id (of the same schema, in another registry): the body is unchanged. */
+    public static byte[] reframe(byte[] framed, int contentId) {
+        byte[] copy = framed.clone();
+        ByteBuffer.wrap(copy, 1, 4).putInt(contentId);
+        return copy;
+    }
+
+    /**
+     * Registers (or finds) {@code schema} as a version of artifact {@code <topic>-value}; answers its content id, the
+     * id records written with it carry.
+     */
+    public int registerValueSchema(String topic, Schema schema) {
+        return register(topic + "-value", schema);
+    }
+
+    /**
+     * The schema with this content id, its references parsed first, all fetched in parallel: one self-contained
+     * schema, as a writer of records with this id used it.
+     */
+    public Schema writerSchema(int contentId) {
         Map<String, String> texts = new LinkedHashMap<>();
         collect(get("/ids/contentIds/" + contentId + "/references"), texts);
         Schema.Parser parser = new Schema.Parser();

@@ -1,9 +1,12 @@
 package io.ledgerline.projection.api;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.ledgerline.access.Permission;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.apache.kafka.clients.consumer.Consumer;
 
+import io.ledgerline.projection.messaging.AssignedPartitions;
 import io.ledgerline.projection.messaging.ProjectionRebuilder;
 import io.ledgerline.projection.messaging.ProjectionStatus;
 import io.ledgerline.projection.messaging.QueueEventConsumer;
@@ -20,8 +24,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
 /**
- * Operations on the projection. A rebuild assumes a single projection instance: it wipes all of Redis' and
- * PostgreSQL's read models, not just the queues of this instance's partitions.
+ * Operations on the projection. A rebuild reaches every instance sharing the read models: it drops every partition's
+ * epoch markers; this instance rebuilds its partitions at once, the others theirs within their epoch watch's interval.
  */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,40 +34,57 @@ public class AdminResource {
     private final KafkaClientService kafka;
     private final ProjectionRebuilder rebuilder;
     private final ProjectionStatus status;
+    private final AssignedPartitions assigned;
     private final Caller caller;
 
     public AdminResource(KafkaClientService kafka, ProjectionRebuilder rebuilder, ProjectionStatus status,
-                         Caller caller) {
+                         AssignedPartitions assigned, Caller caller) {
         this.kafka = kafka;
         this.rebuilder = rebuilder;
         this.status = status;
+        this.assigned = assigned;
         this.caller = caller;
     }
 
-    /** Stop, wipe both stores, replay the events topic from the beginning. Answers once the replay has started. */
+    /** Which partitions of the events topic this instance applies, and whether it is applying them. */
+    public record PartitionsResponse(Set<Integer> assigned, String haltReason) {
+    }
+
+    @GET
+    @Path("/partitions")
+    public PartitionsResponse partitions() {
+        caller.require(Permission.ADMINISTER, null);
+        return new PartitionsResponse(assigned.numbers(), status.haltReason().orElse(null));
+    }
+
+    /** Wipe and replay every partition's queues, on every instance. Answers once this instance's replay started. */
     @POST
     @Path("/rebuild")
     @Blocking
     public Response rebuild() {
         caller.require(Permission.ADMINISTER, null);
         if (status.haltReason().isPresent()) {
-            // The consumer is gone; wiping (markers included) makes the next start replay the log.
-            rebuilder.wipe();
-            return Response.accepted(new RebuildResponse("WIPED_RESTART_REQUIRED", null,
-                    "The projection had stopped (" + status.haltReason().get()
-                            + "); both stores were wiped and the next start replays the log.")).build();
+            rebuilder.forgetEpochs();
+            return Response.accepted(new RebuildResponse("RESTART_REQUIRED", null, Set.of(),
+                    "This instance had stopped (" + status.haltReason().get() + "); every partition's markers were"
+                            + " dropped, so each is wiped and replayed by the instance that holds it next: restart"
+                            + " this one.")).build();
         }
         KafkaConsumer<Object, Object> consumer = kafka.getConsumer(QueueEventConsumer.CHANNEL);
-        Function<Consumer<Object, Object>, String> rebuild = c -> {
+        Function<Consumer<Object, Object>, RebuildResponse> rebuild = c -> {
             if (c.assignment().isEmpty()) {
-                // Wiping now would leave the committed offsets ahead of empty stores.
+                // Dropping markers now would leave nobody here to act on them first.
                 throw ProblemException.conflict("NO_PARTITIONS_ASSIGNED",
                         "The consumer has no partitions yet; retry once it has joined its group.");
             }
-            return rebuilder.rebuild(c, c.assignment(), "requested through POST /admin/rebuild");
+            rebuilder.forgetEpochs();
+            String epoch = rebuilder.rebuild(c, c.assignment(), c.assignment(),
+                    "requested through POST /admin/rebuild");
+            Set<Integer> mine = new TreeSet<>();
+            c.assignment().forEach(tp -> mine.add(tp.partition()));
+            return new RebuildResponse("REPLAYING", epoch, mine, "This instance's partitions were wiped and are being"
+                    + " replayed from the beginning; other instances rebuild theirs within seconds.");
         };
-        String epoch = consumer.runOnPollingThread(rebuild).await().atMost(Duration.ofMinutes(2));
-        return Response.accepted(new RebuildResponse("REPLAYING", epoch,
-                "Both stores were wiped; the events topic is being replayed from the beginning.")).build();
+        return Response.accepted(consumer.runOnPollingThread(rebuild).await().atMost(Duration.ofMinutes(2))).build();
     }
 }

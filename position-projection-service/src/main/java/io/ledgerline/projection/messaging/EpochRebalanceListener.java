@@ -1,19 +1,21 @@
 package io.ledgerline.projection.messaging;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
 /**
- * On partition assignment: continue from the committed offsets if Redis and PostgreSQL carry the same epoch marker,
- * otherwise rebuild both from the beginning of the log. Blocking is fine here: it runs on the polling thread.
+ * On partition assignment: continue each partition from its committed offset if Redis and PostgreSQL carry the same
+ * epoch marker for it, otherwise rebuild it from the beginning of the log. Blocking is fine here: it runs on the
+ * polling thread.
  */
 @ApplicationScoped
 @Identifier(EpochRebalanceListener.NAME)
@@ -21,23 +23,26 @@ public class EpochRebalanceListener implements KafkaConsumerRebalanceListener {
 
     public static final String NAME = "projection-epoch";
 
-    private static final Logger LOG = Logger.getLogger(EpochRebalanceListener.class);
-
     private final ProjectionRebuilder rebuilder;
+    private final AssignedPartitions assigned;
 
-    public EpochRebalanceListener(ProjectionRebuilder rebuilder) {
+    public EpochRebalanceListener(ProjectionRebuilder rebuilder, AssignedPartitions assigned) {
         this.rebuilder = rebuilder;
+        this.assigned = assigned;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
+        assigned.set(consumer.assignment());
+        if (!partitions.isEmpty()) {
+            rebuilder.rebuildUnmarked(consumer, consumer.assignment(), "epoch markers missing or different");
         }
-        if (rebuilder.markersAgree()) {
-            LOG.infof("Projection epoch markers agree; continuing %s from the committed offsets", partitions);
-            return;
-        }
-        rebuilder.rebuild(consumer, partitions, "epoch markers missing or different");
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
+        kept.removeAll(partitions);
+        assigned.set(kept);
     }
 }

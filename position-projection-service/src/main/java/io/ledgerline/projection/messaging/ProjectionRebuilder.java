@@ -1,8 +1,11 @@
 package io.ledgerline.projection.messaging;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +24,11 @@ import io.ledgerline.projection.store.PgProjectionReset;
 import io.ledgerline.projection.store.RedisProjectionReset;
 
 /**
- * Drops both read models and replays the log from its beginning. Runs on the Kafka polling thread (from the
- * rebalance listener or through {@code runOnPollingThread}), so no record is polled while it works.
- * Assumes a single projection instance: it wipes everything, not just the assigned partitions' queues.
+ * Rebuilds the read models partition by partition of the events topic: each partition's queues carry an epoch marker
+ * in both stores, and a partition whose markers are missing or differ is wiped (its queues only) and replayed from
+ * its beginning. Several instances share the stores, each rebuilding only the partitions its consumer was given, so
+ * none wipes or skips another's queues. Runs on the Kafka polling thread (from the rebalance listener, the epoch
+ * watch or through {@code runOnPollingThread}), so no record is polled while it works.
  */
 @ApplicationScoped
 public class ProjectionRebuilder {
@@ -43,39 +48,82 @@ public class ProjectionRebuilder {
         this.config = config;
     }
 
-    /** Both stores carry the same epoch marker: they were built together and may continue from committed offsets. */
+    /** Some partitions are marked, and every marked partition has the same epoch in both stores. */
     public boolean markersAgree() {
-        Optional<String> inRedis = redis.epoch();
-        Optional<String> inPostgres = postgres.epoch();
-        boolean agree = inRedis.isPresent() && inRedis.equals(inPostgres);
-        if (!agree) {
-            LOG.warnf("Projection epoch markers differ: redis=%s postgresql=%s", inRedis.orElse("<none>"),
-                    inPostgres.orElse("<none>"));
-        }
-        return agree;
+        Map<Integer, String> inPostgres = postgres.epochs();
+        return !inPostgres.isEmpty() && inPostgres.equals(redis.epochs());
     }
 
-    /** Stop (new generation, wait for the batch in flight), wipe both stores, mark a new epoch, seek to the start. */
-    public String rebuild(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, String why) {
-        LOG.warnf("Rebuilding the position projection (%s) from the beginning of %s", why, partitions);
+    /** The partitions among {@code assigned} whose stores were not built together (a marker missing or different). */
+    public Set<TopicPartition> unmarked(Collection<TopicPartition> assigned) {
+        Map<Integer, String> inPostgres = postgres.epochs();
+        Map<Integer, String> inRedis = redis.epochs();
+        Set<TopicPartition> unmarked = assigned.stream()
+                .filter(tp -> inPostgres.get(tp.partition()) == null
+                        || !Objects.equals(inPostgres.get(tp.partition()), inRedis.get(tp.partition())))
+                .collect(Collectors.toSet());
+        if (!unmarked.isEmpty()) {
+            LOG.warnf("Projection epoch markers missing or different for partitions %s", numbers(unmarked));
+        }
+        return unmarked;
+    }
+
+    /** Rebuilds those of the assigned partitions whose markers do not agree; answers their new epoch, if any. */
+    public String rebuildUnmarked(Consumer<?, ?> consumer, Collection<TopicPartition> assigned, String why) {
+        Set<TopicPartition> unmarked = unmarked(assigned);
+        return unmarked.isEmpty() ? null : rebuild(consumer, unmarked, assigned, why);
+    }
+
+    /**
+     * Stop (new generation, wait for the batch in flight), wipe the partitions' queues in both stores, mark a new
+     * epoch, seek them to their beginning. The other assigned partitions go back to their committed offsets: records
+     * polled for them before the new generation are dropped unapplied, and read again.
+     */
+    public String rebuild(Consumer<?, ?> consumer, Set<TopicPartition> partitions, Collection<TopicPartition> assigned,
+            String why) {
+        LOG.warnf("Rebuilding the position projection's partitions %s (%s) from their beginning", numbers(partitions),
+                why);
         awaitInFlight();
-        wipe();
+        Set<Integer> numbers = numbers(partitions);
+        int partitionCount = consumer.partitionsFor(partitions.iterator().next().topic()).size();
+        postgres.wipe(numbers, partitionCount);
+        redis.wipe(numbers, partitionCount);
         String epoch = UUID.randomUUID().toString();
-        redis.writeEpoch(epoch);
-        postgres.writeEpoch(epoch);
+        redis.writeEpoch(numbers, epoch);
+        postgres.writeEpoch(numbers, epoch);
         consumer.seekToBeginning(partitions);
         // Commit the start too: a crash during the replay then resumes it instead of skipping what was wiped.
         Map<TopicPartition, OffsetAndMetadata> start = consumer.beginningOffsets(partitions).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
         consumer.commitSync(start);
-        LOG.infof("Projection epoch %s: replaying %d partitions from the beginning", epoch, partitions.size());
+        Set<TopicPartition> others = new HashSet<>(assigned);
+        others.removeAll(partitions);
+        if (!others.isEmpty()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(others);
+            for (TopicPartition tp : others) {
+                OffsetAndMetadata at = committed.get(tp);
+                if (at == null) {
+                    consumer.seekToBeginning(Set.of(tp));
+                } else {
+                    consumer.seek(tp, at.offset());
+                }
+            }
+        }
+        LOG.infof("Projection epoch %s: replaying partitions %s from their beginning", epoch, numbers);
         return epoch;
     }
 
-    /** Wipes both stores, markers included, so that the next start rebuilds. */
-    public void wipe() {
-        postgres.wipe();
-        redis.wipe();
+    /**
+     * Drops every partition's markers in both stores, so that each partition's owner, whichever instance it is,
+     * rebuilds it when it next looks (at once here, within the epoch watch's interval elsewhere).
+     */
+    public void forgetEpochs() {
+        postgres.forgetEpochs();
+        redis.forgetEpochs();
+    }
+
+    private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void awaitInFlight() {

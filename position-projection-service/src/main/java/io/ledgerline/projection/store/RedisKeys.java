@@ -21,8 +21,17 @@ public class RedisKeys {
         return prefix;
     }
 
-    public String epoch() {
-        return prefix + "epoch";
+    /** Hash: partition of the events topic → the epoch its queues' keys were built in. */
+    public String epochs() {
+        return prefix + "epochs";
+    }
+
+    /** The queue a per-queue key belongs to, from its hash tag; empty for any other key. */
+    public java.util.Optional<String> queueOf(String key) {
+        String queues = prefix + "q:{";
+        int end = key.indexOf('}', queues.length());
+        return key.startsWith(queues) && end > 0 ? java.util.Optional.of(key.substring(queues.length(), end))
+                : java.util.Optional.empty();
     }
 
     public String lastSequence(String queueId) {

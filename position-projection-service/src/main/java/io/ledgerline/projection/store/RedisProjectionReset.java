@@ -1,17 +1,23 @@
 package io.ledgerline.projection.store;
 
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.ledgerline.log.QueuePartitioner;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.keys.KeyScanCursor;
 
-/** Epoch marker and wipe of the Redis side. Blocking: called from the Kafka polling thread or a worker thread. */
+/**
+ * Epoch markers (a hash, partition → epoch) and wipes of the Redis side. Blocking: called from the Kafka polling
+ * thread or a worker thread.
+ */
 @ApplicationScoped
 public class RedisProjectionReset {
 
@@ -25,26 +31,45 @@ public class RedisProjectionReset {
         this.keys = keys;
     }
 
-    public Optional<String> epoch() {
-        return Optional.ofNullable(redis.value(String.class).get(keys.epoch()));
+    public Map<Integer, String> epochs() {
+        Map<Integer, String> epochs = new HashMap<>();
+        redis.hash(String.class).hgetall(keys.epochs()).forEach((p, epoch) -> epochs.put(Integer.parseInt(p), epoch));
+        return epochs;
     }
 
-    public void writeEpoch(String epoch) {
-        redis.value(String.class).set(keys.epoch(), epoch);
+    public void writeEpoch(Set<Integer> partitions, String epoch) {
+        Map<String, String> fields = new HashMap<>();
+        partitions.forEach(p -> fields.put(Integer.toString(p), epoch));
+        redis.hash(String.class).hset(keys.epochs(), fields);
     }
 
-    /** Deletes every key under the prefix, the epoch marker included. SCAN, not KEYS: Redis keeps serving meanwhile. */
-    public long wipe() {
+    public void forgetEpochs() {
+        redis.key(String.class).del(keys.epochs());
+    }
+
+    /**
+     * Deletes the keys of the queues of {@code partitions} and their markers; every key under the prefix when they
+     * are all the partitions there are. SCAN, not KEYS: Redis keeps serving meanwhile.
+     */
+    public long wipe(Set<Integer> partitions, int partitionCount) {
+        boolean all = partitions.size() == partitionCount;
         KeyScanCursor<String> cursor = redis.key(String.class)
                 .scan(new KeyScanArgs().match(globEscape(keys.prefix()) + "*").count(1000));
         long deleted = 0;
         while (cursor.hasNext()) {
-            Set<String> batch = cursor.next();
+            List<String> batch = cursor.next().stream()
+                    .filter(key -> all || keys.queueOf(key).map(q -> partitions.contains(
+                            QueuePartitioner.partitionOf(q, partitionCount))).orElse(false))
+                    .toList();
             if (!batch.isEmpty()) {
                 deleted += redis.key(String.class).del(batch.toArray(String[]::new));
             }
         }
-        LOG.infof("Deleted %d Redis keys under %s", deleted, keys.prefix());
+        if (!all) {
+            redis.hash(String.class).hdel(keys.epochs(), partitions.stream().map(String::valueOf)
+                    .toArray(String[]::new));
+        }
+        LOG.infof("Deleted %d Redis keys of partitions %s under %s", deleted, partitions, keys.prefix());
         return deleted;
     }
 
