@@ -23,12 +23,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PgAuditTrail {
 
-    /**
-     * One step: the entry it moved (null for the queue itself), what it became, who caused it, why or where, and
-     * the rank the change gave it or took it from (null when it did not move it in the line, or is unknown).
-     */
+    /** One step: the entry it moved (null for the queue itself), what it became, who caused it, why or where. */
     public record Step(long sequence, String eventType, String entryId, String status, String priority, String actor,
-            String detail, Instant occurredAt, Long rank) {}
+            String detail, Instant occurredAt) {}
 
     /** Entry events that are someone's decision about an entry rather than the line simply moving. */
     private static final String OVERRIDES = "'EntryPriorityChanged', 'EntryPromoted', 'EntryRequeued',"
@@ -43,13 +40,11 @@ public class PgAuditTrail {
     public PgAuditTrail(Pool pool, ProjectionConfig config) {
         this.pool = pool;
         String s = config.pgSchema();
-        this.journey = "SELECT sequence, event_type, entry_id, status, priority, actor, detail, occurred_at, rank FROM "
-                + s
+        this.journey = "SELECT sequence, event_type, entry_id, status, priority, actor, detail, occurred_at FROM " + s
                 + ".entry_history WHERE queue_id = $1 AND entry_id = $2 AND sequence > $3 ORDER BY sequence LIMIT $4";
         this.audit = "SELECT * FROM (SELECT sequence, event_type, NULL AS entry_id, status, NULL AS priority, actor,"
-                + " detail, occurred_at, NULL::bigint AS rank FROM " + s + ".queue_history WHERE queue_id = $1"
-                + " AND sequence > $2 UNION ALL SELECT sequence, event_type, entry_id, status, priority, actor, detail,"
-                + " occurred_at, rank FROM "
+                + " detail, occurred_at FROM " + s + ".queue_history WHERE queue_id = $1 AND sequence > $2"
+                + " UNION ALL SELECT sequence, event_type, entry_id, status, priority, actor, detail, occurred_at FROM "
                 + s + ".entry_history WHERE queue_id = $1 AND sequence > $2 AND event_type IN (" + OVERRIDES + "))"
                 + " steps ORDER BY sequence LIMIT $3";
         this.expireEntries = "DELETE FROM " + s + ".entry_history WHERE occurred_at < $1";
@@ -78,7 +73,7 @@ public class PgAuditTrail {
             OffsetDateTime at = row.getOffsetDateTime("occurred_at");
             steps.add(new Step(row.getLong("sequence"), row.getString("event_type"), row.getString("entry_id"),
                     row.getString("status"), row.getString("priority"), row.getString("actor"),
-                    row.getString("detail"), at == null ? null : at.toInstant(), row.getLong("rank")));
+                    row.getString("detail"), at == null ? null : at.toInstant()));
         }
         return steps;
     }

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.ProjectionConfig;
 import io.ledgerline.projection.model.ApplyOutcome;
-import io.ledgerline.projection.model.HistoryRank;
 import io.ledgerline.projection.model.BatchSequenceCheck;
 import io.ledgerline.projection.model.EntryStatus;
 import io.ledgerline.projection.model.Priority;
@@ -50,7 +49,6 @@ public class PgBatchStore {
     private final String upsertEntry;
     private final String insertHistory;
     private final String insertQueueHistory;
-    private final String updateRanks;
     private final String deleteTags;
     private final String insertTags;
 
@@ -92,29 +90,9 @@ public class PgBatchStore {
         this.insertHistory = "INSERT INTO " + s + ".entry_history (queue_id, entry_id, sequence, event_type, status,"
                 + " priority, occurred_at, actor, detail) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[],"
                 + " $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])";
-        this.updateRanks = "UPDATE " + s + ".entry_history h SET rank = v.r FROM unnest($1::text[], $2::text[],"
-                + " $3::bigint[], $4::bigint[]) AS v(q, e, n, r) WHERE h.queue_id = v.q AND h.entry_id = v.e"
-                + " AND h.sequence = v.n";
         this.insertQueueHistory = "INSERT INTO " + s + ".queue_history (queue_id, sequence, event_type, status, actor,"
                 + " detail, occurred_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[],"
                 + " $5::text[], $6::text[], $7::timestamptz[])";
-    }
-
-    /**
-     * Sets the rank each change gave its entry, or took it from, on that change's history row. Outside the batch's
-     * transaction, after Redis has the batch: the ranks come from Redis. A batch whose ranks are lost (a crash
-     * between the two) keeps null ranks; its redelivery is skipped by both stores.
-     */
-    public Uni<Void> recordRanks(List<HistoryRank> ranks) {
-        if (ranks.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.preparedQuery(updateRanks).execute(Tuple.tuple()
-                .addArrayOfString(column(ranks, HistoryRank::queueId, String[]::new))
-                .addArrayOfString(column(ranks, HistoryRank::entryId, String[]::new))
-                .addArrayOfLong(column(ranks, HistoryRank::sequence, Long[]::new))
-                .addArrayOfLong(column(ranks, HistoryRank::rank, Long[]::new)))
-                .replaceWithVoid();
     }
 
     /** What PostgreSQL did with each event, in the events' order. */

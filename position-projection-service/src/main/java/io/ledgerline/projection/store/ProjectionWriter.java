@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.model.ApplyOutcome;
-import io.ledgerline.projection.model.HistoryRank;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.ProjectionOutcome;
 import io.ledgerline.projection.model.SequenceCheck;
@@ -14,9 +13,8 @@ import io.ledgerline.projection.model.WrittenBatch;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies a batch of events to both read models: PostgreSQL first (one transaction), then Redis (one round trip),
- * then the ranks Redis reports into the history rows PostgreSQL wrote (one statement). What PostgreSQL held back on a
- * gap is not sent to Redis, so neither store moves past a gap.
+ * Applies a batch of events to both read models: PostgreSQL first (one transaction), then Redis (one round trip).
+ * What PostgreSQL held back on a gap is not sent to Redis, so neither store moves past a gap.
  */
 @ApplicationScoped
 public class ProjectionWriter {
@@ -39,7 +37,6 @@ public class ProjectionWriter {
                 }
             }
             return redis.apply(forRedis)
-                    .call(inRedis -> postgres.recordRanks(HistoryRank.of(forRedis, inRedis.outcomes())))
                     .map(inRedis -> new WrittenBatch(merge(pg, inRedis.outcomes()), inRedis.waiting()));
         });
     }
