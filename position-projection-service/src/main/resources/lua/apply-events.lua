@@ -41,24 +41,33 @@ local function moved(kind, entry, rank)
   moves[#moves + 1] = rank
 end
 
--- Out of the line, saying from which rank (nothing when it was not in it).
+-- Out of the line, saying from which rank (nothing when it was not in it); answers whether it was.
 local function leave(entry)
   local rank = redis.call('ZRANK', KEYS[2], entry)
   if rank then
     redis.call('ZREM', KEYS[2], entry)
     moved('L', entry, rank + 1)
+    return true
+  end
+  return false
+end
+
+-- Into the line at the key, for an entry out of it, saying at which rank. One that was in it after all (never, as the
+-- domain decides) moved from a place unknown here: the line is reported reshuffled, so subscribers take a snapshot.
+local function enter(entry, key)
+  if redis.call('ZADD', KEYS[2], key, entry) == 1 then
+    moved('E', entry, redis.call('ZRANK', KEYS[2], entry) + 1)
+  else
+    moved('R', '', 0)
   end
 end
 
--- Into the line at the key, saying at which rank; an entry already in it moves, and says so only if its rank changes.
-local function enter(entry, key)
-  local before = redis.call('ZRANK', KEYS[2], entry)
+-- An entry in the line, at 0-based rank before, takes a new key: reported only if its rank changes.
+local function move(entry, key, before)
   redis.call('ZADD', KEYS[2], key, entry)
   local rank = redis.call('ZRANK', KEYS[2], entry)
-  if before ~= rank then
-    if before then
-      moved('L', entry, before + 1)
-    end
+  if rank ~= before then
+    moved('L', entry, before + 1)
     moved('E', entry, rank + 1)
   end
 end
@@ -100,11 +109,12 @@ end
 -- elsewhere one stays out of it, and returns at the new key).
 local function reorder(entry, key, quietly)
   redis.call('HSET', KEYS[3], entry, key)
-  if redis.call('ZSCORE', KEYS[2], entry) then
+  local before = redis.call('ZRANK', KEYS[2], entry)
+  if before then
     if quietly then
       redis.call('ZADD', KEYS[2], key, entry)
     else
-      enter(entry, key)
+      move(entry, key, before)
     end
   end
 end
@@ -146,8 +156,7 @@ local function apply(op, at, n)
     -- The first service elsewhere takes an active entry out of the line and notes whether it was in it; a second one
     -- (the person served in two places) finds it out already and changes nothing: the domain counts the services.
     if redis.call('HEXISTS', KEYS[3], entry) == 1 and redis.call('HEXISTS', KEYS[4], entry) == 0 then
-      local wasInLine = redis.call('ZSCORE', KEYS[2], entry) ~= false
-      leave(entry)
+      local wasInLine = leave(entry)
       redis.call('HSET', KEYS[4], entry, wasInLine and 'LINE' or 'HELD')
     end
   elseif op == 'BACK' then
