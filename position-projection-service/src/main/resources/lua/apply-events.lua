@@ -2,13 +2,14 @@
 -- given: the same per event as applying them one by one.
 -- KEYS[1] last applied sequence, KEYS[2] sorted set of WAITING entries (member entryId, score its order key: the line
 --         is ascending keys, equal keys by entryId, as the domain calls them),
--- KEYS[3] hash entryId -> order key of the active entries (in the line or out of it: HELD, CALLED, under way to
---         another queue, held elsewhere), kept so a requeue, a release or a return puts the entry back at its key
---         without the caller knowing it.
+-- KEYS[3] hash entryId -> order key of the active entries out of the line (HELD, CALLED, under way to another
+--         queue, held elsewhere), kept so a requeue, a release or a return puts the entry back at its key without
+--         the caller knowing it. An entry in the line has its key as its score there and none here, so a waiting
+--         entry costs one sorted-set member (stores written before kept it in both; either is read).
 -- KEYS[4] hash entryId -> where an entry held for a service of its person elsewhere goes once back from every such
 --         service: 'LINE' (it was in the line, or was released meanwhile) or 'HELD' (still scheduled or waiting for a
 --         retry, until its RELEASE). Present exactly while the entry is held elsewhere; it is out of KEYS[2] meanwhile.
--- A HELD entry (scheduled, or waiting for a retry) has its key in KEYS[3] but no place in KEYS[2] until RELEASE.
+-- A HELD entry (scheduled, or waiting for a retry) has its key in KEYS[3] and no place in KEYS[2] until RELEASE.
 -- The keys come with the events, decided by the domain: nothing here knows priorities, weights or tickets, but for
 -- PRIORITY_LEGACY, a priority change written before keys existed, whose key it makes from the kept one.
 -- ARGV, per event: sequence, operation, the number n of its operands, and the n operands: entryId and order key
@@ -41,19 +42,31 @@ local function moved(kind, entry, rank)
   moves[#moves + 1] = rank
 end
 
--- Out of the line, saying from which rank (nothing when it was not in it); answers whether it was.
-local function leave(entry)
+-- Out of the line, saying from which rank; answers the key it had there (false when it was not in it).
+local function out(entry)
   local rank = redis.call('ZRANK', KEYS[2], entry)
-  if rank then
-    redis.call('ZREM', KEYS[2], entry)
-    moved('L', entry, rank + 1)
+  if not rank then
+    return false
+  end
+  local key = redis.call('ZSCORE', KEYS[2], entry)
+  redis.call('ZREM', KEYS[2], entry)
+  moved('L', entry, rank + 1)
+  return key
+end
+
+-- Out of the line and still active (called, held): its key is kept for its return. Answers whether it was in it.
+local function leave(entry)
+  local key = out(entry)
+  if key then
+    redis.call('HSET', KEYS[3], entry, key)
     return true
   end
   return false
 end
 
--- Into the line at the key, for an entry out of it, saying at which rank. One that was in it after all (never, as the
--- domain decides) moved from a place unknown here: the line is reported reshuffled, so subscribers take a snapshot.
+-- Into the line at the key, for an entry out of it, saying at which rank; its key is the score from now on. One that
+-- was in it after all (never, as the domain decides) moved from a place unknown here: the line is reported
+-- reshuffled, so subscribers take a snapshot.
 local function enter(entry, key)
   if redis.call('ZADD', KEYS[2], key, entry) == 1 then
     moved('E', entry, redis.call('ZRANK', KEYS[2], entry) + 1)
@@ -72,11 +85,16 @@ local function move(entry, key, before)
   end
 end
 
+-- The key of an active entry, in the line or kept out of it; false for one that is not active.
+local function keyOf(entry)
+  return redis.call('ZSCORE', KEYS[2], entry) or redis.call('HGET', KEYS[3], entry)
+end
+
 -- Closed-out entries leave the line and forget their keys and holds, as FINISH does, one command per slice of ids.
 local function closeOut(first, last)
   if last - first < MOVES_LIMIT then
     for at = first, last do
-      leave(ARGV[at])
+      out(ARGV[at])
     end
   else
     local before = redis.call('ZCARD', KEYS[2])
@@ -101,14 +119,15 @@ end
 local function backInLine(entry)
   local kept = redis.call('HGET', KEYS[3], entry)
   if kept then
+    redis.call('HDEL', KEYS[3], entry)
     enter(entry, kept)
   end
 end
 
--- An active entry takes a new order key; in the line too if it waits there (a HELD, CALLED, TRANSFERRING or held
--- elsewhere one stays out of it, and returns at the new key).
+-- An active entry takes a new order key: in the line if it waits there, else the key it keeps (a HELD, CALLED,
+-- TRANSFERRING or held elsewhere one stays out of the line, and returns at the new key). A finished entry has no key
+-- to change, and must not get one back.
 local function reorder(entry, key, quietly)
-  redis.call('HSET', KEYS[3], entry, key)
   local before = redis.call('ZRANK', KEYS[2], entry)
   if before then
     if quietly then
@@ -116,6 +135,9 @@ local function reorder(entry, key, quietly)
     else
       move(entry, key, before)
     end
+    redis.call('HDEL', KEYS[3], entry)
+  elseif redis.call('HEXISTS', KEYS[3], entry) == 1 then
+    redis.call('HSET', KEYS[3], entry, key)
   end
 end
 
@@ -124,11 +146,10 @@ local function apply(op, at, n)
   local entry = ARGV[at]
   local key = ARGV[at + 1]
   if op == 'JOIN' then
-    redis.call('HSET', KEYS[3], entry, key)
     enter(entry, key)
   elseif op == 'JOIN_HELD' then
+    out(entry)
     redis.call('HSET', KEYS[3], entry, key)
-    leave(entry)
   elseif op == 'CALL' then
     -- Called, admitted or under way elsewhere: no longer waiting, so no service elsewhere holds it any more.
     leave(entry)
@@ -136,7 +157,7 @@ local function apply(op, at, n)
   elseif op == 'HOLD' then
     leave(entry)
   elseif op == 'FINISH' then
-    leave(entry)
+    out(entry)
     redis.call('HDEL', KEYS[3], entry)
     redis.call('HDEL', KEYS[4], entry)
   elseif op == 'CLOSE_OUT' then
@@ -155,9 +176,11 @@ local function apply(op, at, n)
   elseif op == 'HOLD_ELSEWHERE' then
     -- The first service elsewhere takes an active entry out of the line and notes whether it was in it; a second one
     -- (the person served in two places) finds it out already and changes nothing: the domain counts the services.
-    if redis.call('HEXISTS', KEYS[3], entry) == 1 and redis.call('HEXISTS', KEYS[4], entry) == 0 then
+    if redis.call('HEXISTS', KEYS[4], entry) == 0 then
       local wasInLine = leave(entry)
-      redis.call('HSET', KEYS[4], entry, wasInLine and 'LINE' or 'HELD')
+      if wasInLine or redis.call('HEXISTS', KEYS[3], entry) == 1 then
+        redis.call('HSET', KEYS[4], entry, wasInLine and 'LINE' or 'HELD')
+      end
     end
   elseif op == 'BACK' then
     local goes = redis.call('HGET', KEYS[4], entry)
@@ -168,18 +191,13 @@ local function apply(op, at, n)
       end
     end
   elseif op == 'PRIORITY' then
-    -- Only an active entry: a finished one has no key to change, and must not get one back.
-    if redis.call('HEXISTS', KEYS[3], entry) == 1 then
-      reorder(entry, key)
-    end
+    reorder(entry, key)
   elseif op == 'REKEY' then
     -- A draw: n / 2 pairs of entryId and its new key, each active one moved like a PRIORITY; a large draw reshuffles
     -- the line, which no short list of moves says.
     local quietly = n / 2 > MOVES_LIMIT
     for pair = at, at + n - 2, 2 do
-      if redis.call('HEXISTS', KEYS[3], ARGV[pair]) == 1 then
-        reorder(ARGV[pair], ARGV[pair + 1], quietly)
-      end
+      reorder(ARGV[pair], ARGV[pair + 1], quietly)
     end
     if quietly then
       moved('R', '', 0)
@@ -187,7 +205,7 @@ local function apply(op, at, n)
   elseif op == 'PRIORITY_LEGACY' then
     -- A priority change written before order keys existed: the new class's legacy base (ARGV[at + 1]) plus the
     -- ticket, which is the kept legacy key modulo the stride (ARGV[at + 2]).
-    local kept = redis.call('HGET', KEYS[3], entry)
+    local kept = keyOf(entry)
     if kept then
       local stride = tonumber(ARGV[at + 2])
       reorder(entry, string.format('%.0f', tonumber(key) + tonumber(kept) % stride))

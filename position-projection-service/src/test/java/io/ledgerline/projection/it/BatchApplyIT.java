@@ -207,10 +207,7 @@ class BatchApplyIT {
         Map<String, Long> expectedLine = new LinkedHashMap<>();
         queue.waiting().forEach(e -> expectedLine.put(e.entryId(), queue.orderKey(e.entryId())));
         assertThat(line).containsExactlyEntriesOf(expectedLine);
-        Map<String, Long> scores = new HashMap<>();
-        redis.hash(String.class).hgetall(keys.activeScores(queue.queueId))
-                .forEach((entryId, score) -> scores.put(entryId, Long.parseLong(score)));
-        assertThat(scores).isEqualTo(queue.activeScores());
+        assertThat(KeptKeys.of(redis, keys, queue.queueId)).isEqualTo(queue.activeScores());
         assertThat(redis.hash(String.class).hgetall(keys.servedElsewhere(queue.queueId)))
                 .isEqualTo(queue.heldElsewhere());
 

@@ -241,10 +241,8 @@ class DomainOrderIT {
         }
         assertThat(projected).as(where).isEqualTo(expected);
 
-        // Held and called entries keep their keys for their return to the line.
-        Map<String, Long> kept = new HashMap<>();
-        redis.hash(String.class).hgetall(keys.activeScores(queue.queueId))
-                .forEach((id, key) -> kept.put(id, Long.parseLong(key)));
+        // Held and called entries keep their keys for their return to the line; waiting ones have theirs as scores.
+        Map<String, Long> kept = KeptKeys.of(redis, keys, queue.queueId);
         Map<String, Long> domainKeys = new HashMap<>();
         state.activeEntries().forEach(e -> domainKeys.put(e.entryId(), e.orderKey()));
         assertThat(kept).as(where).isEqualTo(domainKeys);

@@ -164,8 +164,7 @@ class ServedElsewhereIT {
         TestKafka.send(queue.backFromElsewhere("c", "it-desk", "c-at-desk", 0));
         awaitLastSequence(queue);
         assertLine(queue, "c", "d", "b", "a");
-        assertThat(redis.hash(String.class).hgetall(keys.activeScores(queue.queueId)))
-                .containsEntry("b", "200").containsEntry("c", "50");
+        assertThat(KeptKeys.of(redis, keys, queue.queueId)).containsEntry("b", 200L).containsEntry("c", 50L);
         assertNobodyHeldElsewhere(queue);
     }
 
