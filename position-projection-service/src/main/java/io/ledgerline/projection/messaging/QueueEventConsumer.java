@@ -85,11 +85,22 @@ public class QueueEventConsumer {
         }
         // Off the event loop: a schema not seen yet is looked up in the registry, blocking.
         long polledIn = generation;
-        return Uni.createFrom().item(() -> current.stream().map(r -> decoder.decode(r.getPayload())).toList())
+        long started = System.nanoTime();
+        return Uni.createFrom().item(() -> decode(current))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(decoded -> handle(batch, current, decoded))
-                .onTermination().invoke(() -> slot.get().complete(null))
+                .onTermination().invoke(() -> {
+                    slot.get().complete(null);
+                    metrics.stage("batch", started);
+                })
                 .flatMap(applied -> applied ? commit(current, polledIn) : Uni.createFrom().voidItem());
+    }
+
+    private List<DecodedRecord> decode(List<KafkaRecord<String, byte[]>> records) {
+        long started = System.nanoTime();
+        List<DecodedRecord> decoded = records.stream().map(r -> decoder.decode(r.getPayload())).toList();
+        metrics.stage("decode", started);
+        return decoded;
     }
 
     /** Applies the batch; answers whether it was (false: the projection halted and nacked it). */
@@ -119,7 +130,9 @@ public class QueueEventConsumer {
             }
             LOG.debugf("Batch of %d records: %d events, %d dead letters", records.size(), events.size(),
                     poisoned.size());
+            long publishing = System.nanoTime();
             return positionUpdates.publish(LineUpdate.of(events, written))
+                    .invoke(() -> metrics.stage("position-updates", publishing))
                     .flatMap(ignored -> deadLetter(poisoned)).flatMap(ignored -> ack(batch)).replaceWith(true);
         });
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.ledgerline.projection.messaging.ProjectionMetrics;
 import io.ledgerline.projection.model.ApplyOutcome;
 import io.ledgerline.projection.model.ProjectedEvent;
 import io.ledgerline.projection.model.ProjectionOutcome;
@@ -21,15 +22,20 @@ public class ProjectionWriter {
 
     private final PgBatchStore postgres;
     private final RedisPositionStore redis;
+    private final ProjectionMetrics metrics;
 
-    public ProjectionWriter(PgBatchStore postgres, RedisPositionStore redis) {
+    public ProjectionWriter(PgBatchStore postgres, RedisPositionStore redis, ProjectionMetrics metrics) {
         this.postgres = postgres;
         this.redis = redis;
+        this.metrics = metrics;
     }
 
     /** The outcome of each event, in the events' order, and the waiting count of each queue Redis was sent. */
     public Uni<WrittenBatch> apply(List<ProjectedEvent> events) {
+        long started = System.nanoTime();
         return postgres.apply(events).flatMap(pg -> {
+            metrics.stage("postgresql", started);
+            long redisStarted = System.nanoTime();
             List<ProjectedEvent> forRedis = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 if (pg.get(i).check() != SequenceCheck.GAP) {
@@ -37,6 +43,7 @@ public class ProjectionWriter {
                 }
             }
             return redis.apply(forRedis)
+                    .invoke(() -> metrics.stage("redis", redisStarted))
                     .map(inRedis -> new WrittenBatch(merge(pg, inRedis.outcomes()), inRedis.waiting()));
         });
     }
