@@ -1,6 +1,7 @@
 package io.ledgerline.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.log.PartitionScan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -94,26 +94,23 @@ class RebuildCommand implements Callable<Integer> {
     private Map<TopicPartition, Long> pastLastRecords(List<TopicPartition> partitions) {
         Map<TopicPartition, Long> past = new java.util.HashMap<>();
         try (KafkaConsumer<String, byte[]> reader = connection.reader()) {
-            reader.assign(partitions);
             Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
             Map<TopicPartition, Long> starts = reader.beginningOffsets(partitions);
             for (TopicPartition p : partitions) {
                 long start = starts.get(p);
                 long end = ends.get(p);
-                long last = start;
+                long[] last = {start};
                 for (long window = 64; ; window *= 4) {
                     long from = Math.max(start, end - window);
-                    reader.seek(p, from);
-                    while (reader.position(p) < end) {
-                        for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200)).records(p)) {
-                            last = Math.max(last, record.offset() + 1);
-                        }
-                    }
-                    if (last > start || from == start) {
+                    PartitionScan.read(reader, p, from, end, record -> {
+                        last[0] = Math.max(last[0], record.offset() + 1);
+                        return true;
+                    });
+                    if (last[0] > start || from == start) {
                         break;
                     }
                 }
-                past.put(p, last);
+                past.put(p, last[0]);
             }
         }
         return past;

@@ -2,7 +2,6 @@ package io.ledgerline.projection.api;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.ledgerline.access.Permission;
@@ -80,9 +79,7 @@ public class AdminResource {
             rebuilder.forgetEpochs();
             String epoch = rebuilder.rebuild(c, c.assignment(), c.assignment(),
                     "requested through POST /admin/rebuild");
-            Set<Integer> mine = new TreeSet<>();
-            c.assignment().forEach(tp -> mine.add(tp.partition()));
-            return new RebuildResponse("REPLAYING", epoch, mine, "This instance's partitions were wiped and are being"
+            return new RebuildResponse("REPLAYING", epoch, AssignedPartitions.numbers(c.assignment()), "This instance's partitions were wiped and are being"
                     + " replayed from the beginning; other instances rebuild theirs within seconds.");
         };
         return Response.accepted(consumer.runOnPollingThread(rebuild).await().atMost(Duration.ofMinutes(2))).build();

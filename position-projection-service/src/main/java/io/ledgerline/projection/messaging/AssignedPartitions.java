@@ -24,6 +24,11 @@ public class AssignedPartitions {
 
     /** The partition numbers, in order. */
     public Set<Integer> numbers() {
+        return numbers(partitions);
+    }
+
+    /** The numbers of {@code partitions}, in order, as logs, markers and answers name them. */
+    public static Set<Integer> numbers(Collection<TopicPartition> partitions) {
         Set<Integer> numbers = new TreeSet<>();
         partitions.forEach(tp -> numbers.add(tp.partition()));
         return numbers;

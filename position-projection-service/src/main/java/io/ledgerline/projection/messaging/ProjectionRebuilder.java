@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +62,8 @@ public class ProjectionRebuilder {
                         || !Objects.equals(inPostgres.get(tp.partition()), inRedis.get(tp.partition())))
                 .collect(Collectors.toSet());
         if (!unmarked.isEmpty()) {
-            LOG.warnf("Projection epoch markers missing or different for partitions %s", numbers(unmarked));
+            LOG.warnf("Projection epoch markers missing or different for partitions %s",
+                    AssignedPartitions.numbers(unmarked));
         }
         return unmarked;
     }
@@ -81,10 +81,9 @@ public class ProjectionRebuilder {
      */
     public String rebuild(Consumer<?, ?> consumer, Set<TopicPartition> partitions, Collection<TopicPartition> assigned,
             String why) {
-        LOG.warnf("Rebuilding the position projection's partitions %s (%s) from their beginning", numbers(partitions),
-                why);
+        Set<Integer> numbers = AssignedPartitions.numbers(partitions);
+        LOG.warnf("Rebuilding the position projection's partitions %s (%s) from their beginning", numbers, why);
         awaitInFlight();
-        Set<Integer> numbers = numbers(partitions);
         int partitionCount = consumer.partitionsFor(partitions.iterator().next().topic()).size();
         postgres.wipe(numbers, partitionCount);
         redis.wipe(numbers, partitionCount);
@@ -120,10 +119,6 @@ public class ProjectionRebuilder {
     public void forgetEpochs() {
         postgres.forgetEpochs();
         redis.forgetEpochs();
-    }
-
-    private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
-        return partitions.stream().map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void awaitInFlight() {

@@ -31,9 +31,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Adapter from the events topic to the read models, a polled batch at a time: decode, apply (one PostgreSQL
- * transaction, one Redis round trip), account, publish how the lines moved, ack and commit. A poison record goes to the dead-letter topic and consumption
- * carries on; a sequence gap or a registry outage stops the channel (and readiness) loudly, the batch nacked so that
- * its offsets are not committed.
+ * transaction, one Redis round trip), account, publish how the lines moved, ack and commit. A poison record goes to
+ * the dead-letter topic and consumption carries on; a sequence gap or a registry outage stops the channel (and
+ * readiness) loudly, the batch nacked so that its offsets are not committed.
  */
 @ApplicationScoped
 public class QueueEventConsumer {

@@ -1,5 +1,7 @@
 package io.ledgerline.projection.store;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ledgerline.projection.ProjectionConfig;
@@ -10,6 +12,9 @@ import io.ledgerline.projection.ProjectionConfig;
  */
 @ApplicationScoped
 public class RedisKeys {
+
+    /** Before each per-queue key's hash tag, after the prefix: {@code ll:q:{queueId}:…}. */
+    private static final String QUEUE_TAG = "q:{";
 
     private final String prefix;
 
@@ -27,11 +32,10 @@ public class RedisKeys {
     }
 
     /** The queue a per-queue key belongs to, from its hash tag; empty for any other key. */
-    public java.util.Optional<String> queueOf(String key) {
-        String queues = prefix + "q:{";
+    public Optional<String> queueOf(String key) {
+        String queues = prefix + QUEUE_TAG;
         int end = key.indexOf('}', queues.length());
-        return key.startsWith(queues) && end > 0 ? java.util.Optional.of(key.substring(queues.length(), end))
-                : java.util.Optional.empty();
+        return key.startsWith(queues) && end > 0 ? Optional.of(key.substring(queues.length(), end)) : Optional.empty();
     }
 
     public String lastSequence(String queueId) {
@@ -52,6 +56,6 @@ public class RedisKeys {
     }
 
     private String queue(String queueId) {
-        return prefix + "q:{" + queueId + "}";
+        return prefix + QUEUE_TAG + queueId + "}";
     }
 }
